@@ -1,0 +1,44 @@
+import { SimClock } from './sim/clock';
+import { createRng, type Rng } from './sim/rng';
+import { Store } from './store/store';
+import { Registry } from './apiserver/registry';
+import { allResources } from './apiserver/resources';
+import { ApiServer } from './apiserver/server';
+import { applyPatch } from './apiserver/patch';
+import { handleRest, type RestExtensions } from './apiserver/rest/handler';
+import type { RestRequest, RestResponse } from './apiserver/rest/types';
+import { openapiExtension } from './apiserver/openapi/serve';
+import { fieldChecker } from './api/schema/checker';
+import { bootstrap, type BootstrapOptions } from './bootstrap';
+
+export interface ClusterOptions extends BootstrapOptions {
+  seed?: number;
+  /** Cap on stored objects (the store refuses creates beyond it). */
+  maxObjects?: number;
+  /** Watch history length (events). */
+  historySize?: number;
+  /** Simulated start time (epoch ms). */
+  startTime?: number;
+}
+
+/** The composition root: one clock, one RNG, the store, the API server and its REST face. */
+export interface Cluster {
+  clock: SimClock;
+  rng: Rng;
+  store: Store;
+  api: ApiServer;
+  rest(req: RestRequest): RestResponse;
+  ext: RestExtensions;
+}
+
+export function createCluster(opts: ClusterOptions = {}): Cluster {
+  const clock = new SimClock(opts.startTime);
+  const rng = createRng(opts.seed ?? 1);
+  const store = new Store({ maxObjects: opts.maxObjects, historySize: opts.historySize });
+  const registry = new Registry(allResources);
+  const api = new ApiServer({ store, registry, clock, rng: rng.fork('apiserver'), fieldChecker });
+  const ext: RestExtensions = { applyPatch, openapi: openapiExtension(registry) };
+  const cluster: Cluster = { clock, rng, store, api, ext, rest: (req) => handleRest(api, ext, req) };
+  bootstrap(cluster, opts);
+  return cluster;
+}

@@ -1,0 +1,278 @@
+import type { KObject } from '../api/types';
+import { deepFreeze } from '../api/types';
+import { equalityTerms, matches, type Selector } from '../api/labels';
+import { Collection, objectKey, type Indexer } from './collection';
+import { History, type StoreEvent } from './history';
+
+export type { StoreEvent };
+
+/** Why a store write was refused; the API server turns these into Kubernetes Status errors. */
+export class StoreError extends Error {
+  constructor(
+    readonly reason: 'AlreadyExists' | 'NotFound' | 'Conflict' | 'Capacity',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ListOptions {
+  namespace?: string;
+  selector?: Selector;
+  /** Use a registered index: only objects filed under `value`. */
+  index?: { name: string; value: string };
+  /** Any further predicate (field selectors). */
+  filter?: (o: KObject) => boolean;
+  limit?: number;
+  /** Resume after this key (decoded from a continue token). */
+  after?: string;
+}
+
+export interface ListResult {
+  items: KObject[];
+  rv: number;
+  /** Key of the last returned item when more remain. */
+  nextAfter?: string;
+  remaining?: number;
+}
+
+export interface WatchOptions {
+  namespace?: string;
+  selector?: Selector;
+  filter?: (o: KObject) => boolean;
+}
+
+export type WatchCallback = (type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: KObject, rv: number) => void;
+
+interface Watcher extends WatchOptions {
+  cb: WatchCallback;
+}
+
+export interface StoreConfig {
+  /** Events kept for watch resumption; older resourceVersions answer 410 Expired. */
+  historySize?: number;
+  /** Total objects the store accepts before refusing creates (memory guard). */
+  maxObjects?: number;
+}
+
+/**
+ * The etcd analogue: objects by resource, namespace and name, one global revision, history for
+ * watches, indexes for the hot queries. Stored objects are frozen; writers pass fresh copies.
+ */
+export class Store {
+  private collections = new Map<string, Collection>();
+  private watchers = new Map<string, Set<Watcher>>();
+  private history: History;
+  private revision = 0;
+  private count = 0;
+  readonly maxObjects: number;
+  /** Every committed write in order (for the sim's event log / debugging); optional tap. */
+  onCommit?: (e: StoreEvent) => void;
+
+  constructor(cfg: StoreConfig = {}) {
+    this.history = new History(cfg.historySize ?? 200_000);
+    this.maxObjects = cfg.maxObjects ?? 1_000_000;
+  }
+
+  /** Declares a resource and its extra indexes; must precede any write to it. */
+  register(resource: string, indexers: Record<string, Indexer> = {}): void {
+    if (!this.collections.has(resource)) this.collections.set(resource, new Collection(indexers));
+  }
+
+  get rv(): number {
+    return this.revision;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The oldest revision a watch can resume from. */
+  oldestRv(): number {
+    return this.history.oldest();
+  }
+
+  private col(resource: string): Collection {
+    const c = this.collections.get(resource);
+    if (!c) throw new Error(`resource ${resource} is not registered`);
+    return c;
+  }
+
+  get(resource: string, namespace: string | undefined, name: string): KObject | undefined {
+    return this.col(resource).objects.get(objectKey(namespace, name));
+  }
+
+  countOf(resource: string, namespace?: string): number {
+    const c = this.col(resource);
+    return namespace === undefined ? c.size : c.keysInNamespace(namespace).size;
+  }
+
+  /** Stores a new object (its metadata already complete but for resourceVersion). */
+  create(resource: string, obj: KObject): KObject {
+    const c = this.col(resource);
+    const key = objectKey(obj.metadata.namespace, obj.metadata.name!);
+    if (c.objects.has(key)) throw new StoreError('AlreadyExists', key);
+    if (this.count >= this.maxObjects)
+      throw new StoreError('Capacity', `the cluster holds its maximum of ${this.maxObjects} objects`);
+    const stored = this.stamp(obj);
+    c.put(key, stored);
+    this.count++;
+    this.commit({ type: 'ADDED', resource, object: stored, rv: this.revision });
+    return stored;
+  }
+
+  /**
+   * Replaces an object. With `expectRv`, the write only happens if the stored resourceVersion still
+   * equals it (optimistic concurrency); otherwise Conflict.
+   */
+  update(resource: string, obj: KObject, expectRv?: string): KObject {
+    const c = this.col(resource);
+    const key = objectKey(obj.metadata.namespace, obj.metadata.name!);
+    const prev = c.objects.get(key);
+    if (!prev) throw new StoreError('NotFound', key);
+    if (expectRv !== undefined && expectRv !== prev.metadata.resourceVersion) throw new StoreError('Conflict', key);
+    const stored = this.stamp(obj);
+    c.put(key, stored);
+    this.commit({ type: 'MODIFIED', resource, object: stored, prev, rv: this.revision });
+    return stored;
+  }
+
+  /** Removes an object; the DELETED event carries its last state at the new revision. */
+  delete(resource: string, namespace: string | undefined, name: string, expectRv?: string): KObject {
+    const c = this.col(resource);
+    const key = objectKey(namespace, name);
+    const prev = c.objects.get(key);
+    if (!prev) throw new StoreError('NotFound', key);
+    if (expectRv !== undefined && expectRv !== prev.metadata.resourceVersion) throw new StoreError('Conflict', key);
+    c.remove(key);
+    this.count--;
+    this.revision++;
+    const last = deepFreeze({ ...prev, metadata: { ...prev.metadata, resourceVersion: String(this.revision) } });
+    this.commit({ type: 'DELETED', resource, object: last, prev, rv: this.revision });
+    return last;
+  }
+
+  private stamp(obj: KObject): KObject {
+    this.revision++;
+    obj.metadata.resourceVersion = String(this.revision);
+    return deepFreeze(obj);
+  }
+
+  /** Lists in etcd key order, using the most selective index available. */
+  list(resource: string, opts: ListOptions = {}): ListResult {
+    const c = this.col(resource);
+    const candidates = this.candidates(c, opts);
+    const keys = candidates ? [...candidates].sort() : c.sortedKeys();
+    let start = 0;
+    if (opts.after !== undefined) start = upperBound(keys, opts.after);
+    const items: KObject[] = [];
+    const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
+    // candidates() picked the smallest index; the named index must still hold for every item.
+    const inIndex = opts.index ? c.keysByIndex(opts.index.name, opts.index.value) : undefined;
+    let i = start;
+    for (; i < keys.length; i++) {
+      if (inIndex && !inIndex.has(keys[i])) continue;
+      const o = c.objects.get(keys[i])!;
+      if (!this.accepts(o, opts)) continue;
+      if (items.length >= limit) break;
+      items.push(o);
+    }
+    const res: ListResult = { items, rv: this.revision };
+    if (i < keys.length) {
+      res.nextAfter = keys[i - 1];
+      // Like etcd, the remaining count is only exact (and only reported) for unfiltered lists.
+      if (!opts.selector && !opts.filter && !inIndex && !opts.namespace) res.remaining = keys.length - i;
+    }
+    return res;
+  }
+
+  /** Objects filed under `value` in a registered index (e.g. pods on a node, children of an owner). */
+  byIndex(resource: string, index: string, value: string): KObject[] {
+    const c = this.col(resource);
+    const out: KObject[] = [];
+    for (const k of c.keysByIndex(index, value)) out.push(c.objects.get(k)!);
+    return out;
+  }
+
+  private candidates(c: Collection, opts: ListOptions): ReadonlySet<string> | undefined {
+    let best: ReadonlySet<string> | undefined;
+    const consider = (s: ReadonlySet<string>) => {
+      if (!best || s.size < best.size) best = s;
+    };
+    if (opts.index) consider(c.keysByIndex(opts.index.name, opts.index.value));
+    if (opts.namespace) consider(c.keysInNamespace(opts.namespace));
+    if (opts.selector) for (const [k, v] of equalityTerms(opts.selector)) consider(c.keysWithLabel(k, v));
+    return best;
+  }
+
+  private accepts(o: KObject, opts: ListOptions | WatchOptions): boolean {
+    if (opts.namespace && o.metadata.namespace !== opts.namespace) return false;
+    if (opts.selector && !matches(opts.selector, o.metadata.labels)) return false;
+    if (opts.filter && !opts.filter(o)) return false;
+    return true;
+  }
+
+  /**
+   * Watches a resource. From `fromRv` (a number): replays history after it, then live events;
+   * throws 'Expired' (as StoreError Conflict-free) when fromRv was compacted. Returns a stop function.
+   */
+  watch(resource: string, opts: WatchOptions, cb: WatchCallback, fromRv?: number): () => void {
+    this.col(resource);
+    if (fromRv !== undefined) {
+      const past = this.history.since(fromRv);
+      if (!past) throw new ExpiredError(fromRv, this.history.oldest() + 1);
+      for (const e of past) if (e.resource === resource) this.deliver({ ...opts, cb }, e);
+    }
+    const w: Watcher = { ...opts, cb };
+    let set = this.watchers.get(resource);
+    if (!set) this.watchers.set(resource, (set = new Set()));
+    set.add(w);
+    return () => set!.delete(w);
+  }
+
+  watcherCount(resource: string): number {
+    return this.watchers.get(resource)?.size ?? 0;
+  }
+
+  private commit(e: StoreEvent): void {
+    this.history.push(e);
+    this.onCommit?.(e);
+    const set = this.watchers.get(e.resource);
+    if (set) for (const w of set) this.deliver(w, e);
+  }
+
+  /** Filtered delivery: an object that starts (stops) matching a watch's filter arrives as ADDED (DELETED). */
+  private deliver(w: Watcher, e: StoreEvent): void {
+    const now = e.type !== 'DELETED' && this.accepts(e.object, w);
+    const before = e.prev !== undefined && this.accepts(e.prev, w);
+    if (e.type === 'ADDED') {
+      if (now) w.cb('ADDED', e.object, e.rv);
+    } else if (e.type === 'MODIFIED') {
+      if (now && before) w.cb('MODIFIED', e.object, e.rv);
+      else if (now) w.cb('ADDED', e.object, e.rv);
+      else if (before) w.cb('DELETED', e.object, e.rv);
+    } else if (before) w.cb('DELETED', e.object, e.rv);
+  }
+}
+
+/** A watch or continue asked for a revision older than the kept history. */
+export class ExpiredError extends Error {
+  constructor(
+    readonly requested: number,
+    readonly oldest: number,
+  ) {
+    super(`too old resource version: ${requested} (${oldest})`);
+  }
+}
+
+/** First index whose key is > k. */
+function upperBound(keys: string[], k: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] <= k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
