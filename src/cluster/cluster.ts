@@ -10,6 +10,9 @@ import type { RestRequest, RestResponse } from './apiserver/rest/types';
 import { openapiExtension } from './apiserver/openapi/serve';
 import { fieldChecker } from './api/schema/checker';
 import { bootstrap, type BootstrapOptions } from './bootstrap';
+import { controllerRegistry } from './controllers/registry';
+import { startControllers } from './controllers/manager';
+import type { ControllerConfig } from './controllers/types';
 
 export interface ClusterOptions extends BootstrapOptions {
   seed?: number;
@@ -19,6 +22,9 @@ export interface ClusterOptions extends BootstrapOptions {
   historySize?: number;
   /** Simulated start time (epoch ms). */
   startTime?: number;
+  /** Which control loops run: all (default), none (API only), or these names. */
+  controllers?: 'all' | 'none' | string[];
+  controllerConfig?: Partial<ControllerConfig>;
 }
 
 /** The composition root: one clock, one RNG, the store, the API server and its REST face. */
@@ -40,5 +46,11 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   const ext: RestExtensions = { applyPatch, openapi: openapiExtension(registry) };
   const cluster: Cluster = { clock, rng, store, api, ext, rest: (req) => handleRest(api, ext, req) };
   bootstrap(cluster, opts);
+  const wanted = opts.controllers ?? 'all';
+  if (wanted !== 'none') {
+    const factories = wanted === 'all' ? controllerRegistry : controllerRegistry.filter((f) => wanted.includes(f.name));
+    startControllers(api, clock, rng.fork('controllers'), factories, opts.controllerConfig);
+    clock.flush();
+  }
   return cluster;
 }

@@ -1,7 +1,8 @@
 /** The shapes every stored object shares. Kind-specific types come from `kubernetes-types`. */
-import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+import type { ObjectMeta as K8sObjectMeta } from 'kubernetes-types/meta/v1';
 
-export type { ObjectMeta };
+/** metav1.ObjectMeta, writable (kubernetes-types marks every field readonly). */
+export type ObjectMeta = { -readonly [K in keyof K8sObjectMeta]: K8sObjectMeta[K] };
 
 /** Any Kubernetes object as JSON. Objects read from the store are deeply frozen. */
 export interface KObject {

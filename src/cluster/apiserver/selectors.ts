@@ -11,7 +11,7 @@ export function labelSelectorParam(s: string | undefined): Selector | undefined 
   try {
     return parseSelector(s);
   } catch (e) {
-    throw apiErrors.badRequest(`unable to parse requirement: ${(e as Error).message}`);
+    throw apiErrors.badRequest((e as Error).message);
   }
 }
 

@@ -277,7 +277,8 @@ export class ApiServer {
     } else delete m.generation;
     const a = this.attrs('UPDATE', def, ns, name, sub, next, old, opts);
     this.runAdmit(a);
-    this.validate(def, next, old);
+    // Status writes (kubelets, controllers) only change status: spec validation would be wasted work.
+    if (sub !== 'status') this.validate(def, next, old);
     this.runValidate(a);
     m.resourceVersion = old.metadata.resourceVersion;
     if (deepEqual(next, old)) return { object: old };
@@ -380,7 +381,7 @@ export class ApiServer {
   private validate(def: ResourceDef, obj: KObject, old: KObject | undefined): void {
     const errs: FieldError[] = [];
     if (!obj.metadata.name && !old) errs.push(fieldErr.required('metadata.name', 'name or generateName is required'));
-    else errs.push(...validateObjectMeta(obj.metadata, { namespaced: def.namespaced }));
+    else errs.push(...validateObjectMeta(obj.metadata, { namespaced: def.namespaced, nameValidator: def.nameValidator }));
     errs.push(...(def.validate?.(obj, this.ctx) ?? []));
     if (old) errs.push(...(def.validateUpdate?.(obj, old, this.ctx) ?? []));
     if (errs.length) throw apiErrors.invalid(def.kind, def.group, obj.metadata.name ?? '', errs);

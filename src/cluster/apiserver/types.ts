@@ -1,4 +1,5 @@
 import type { FieldError } from '../api/errors';
+import type { NameValidator } from '../api/formats';
 import type { KObject } from '../api/types';
 import type { Rng } from '../sim/rng';
 import type { Indexer } from '../store/collection';
@@ -66,6 +67,8 @@ export interface ResourceDef {
   /** e.g. ['status', 'scale']; pods add 'binding', 'eviction', 'log'. */
   subresources?: string[];
   categories?: string[];
+  /** How object names are validated (default: DNS-1123 subdomain; Services DNS-1035 labels; RBAC path segments). */
+  nameValidator?: NameValidator;
 
   /** Fills defaults in place (a fresh, mutable copy), as SetDefaults_* and defaulting admission. */
   defaults?(obj: KObject, ctx: RequestContext): void;

@@ -13,6 +13,7 @@ import type { ApiServer, DeleteOptions, WriteOptions } from '../server';
 import { bindPod, getScale, successStatus, writeScale } from '../subresources';
 import { toTable, wantsTable, type IncludeObject } from '../table';
 import { apiVersionOf, type ResourceDef } from '../types';
+import { warningHeaderValue } from '../../api/schema/fieldValidation';
 import { decodeBody } from './body';
 import { route } from './router';
 import type { RestReply, RestRequest, RestResponse } from './types';
@@ -32,7 +33,7 @@ export function reply(status: number, body: unknown, contentType = JSON_CT, warn
   return {
     kind: 'reply',
     status,
-    headers: { 'Content-Type': contentType, ...(warnings?.length ? { Warning: warnings.map((w) => `299 - "${w}"`) } : {}) },
+    headers: { 'Content-Type': contentType, ...(warnings?.length ? { Warning: warnings.map(warningHeaderValue) } : {}) },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   };
 }

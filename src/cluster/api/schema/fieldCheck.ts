@@ -1,0 +1,252 @@
+/**
+ * Walks a JSON object against the schema of its kind the way the API server's strict JSON decoder
+ * (sigs.k8s.io/json UnmarshalStrict into the typed Go struct) does, collecting:
+ *  - unknown fields, as strict-decoding paths: `spec.replicasx`, `spec.template.spec.containers[0].imag`
+ *    (keys joined by ".", list indices as "[i]", map keys included), in document order, deduplicated, at most 100;
+ *  - type errors in encoding/json's words: `json: cannot unmarshal string into Go struct field
+ *    DeploymentSpec.spec.replicas of type int32` (the struct is the one declaring the field, the field path
+ *    holds struct field names only — no indices, no map keys).
+ * Go keeps only the first type error; an error from a custom unmarshaler (Quantity, Time, IntOrString) aborts
+ * decoding at once. `decodeError` is the single error the server would report.
+ */
+import { definitionForGVK, definitionNameForGVK, getDefinition, recordedGoType, referencedName } from './index';
+import type { Schema } from './types';
+import { base64Error, quantityError, timeError } from './goDecode';
+
+export interface FieldCheckResult {
+  /** Unknown-field paths (strict decoding), e.g. `spec.template.spec.containers[0].imag`. */
+  unknown: string[];
+  /** Every type error found, each a full Go error string; upstream reports only `decodeError`. */
+  typeErrors: string[];
+  /** The error a Go decode of this object returns (fatal custom-unmarshaler error or the first type error). */
+  decodeError?: string;
+}
+
+const MAX_STRICT_ERRORS = 100;
+const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
+const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
+const TIME = 'io.k8s.apimachinery.pkg.apis.meta.v1.Time';
+const MICRO_TIME = 'io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime';
+const FREE_FORM = new Set(['io.k8s.apimachinery.pkg.runtime.RawExtension', 'io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1']);
+const INT_RANGES: Record<string, [number, number]> = {
+  int32: [-2147483648, 2147483647],
+  int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+};
+
+/** reflect Type.String() of a schema as gen-schemas derives it (`v1.PodSpec`, `[]v1.Container`, `int32`). */
+export function goTypeOf(s: Schema): string {
+  const ref = referencedName(s);
+  if (ref) {
+    const parts = ref.split('.');
+    return `${parts[parts.length - 2]}.${parts[parts.length - 1]}`;
+  }
+  switch (s.type) {
+    case 'string':
+      return s.format === 'byte' ? '[]uint8' : 'string';
+    case 'integer':
+      return s.format === 'int64' ? 'int64' : 'int32';
+    case 'number':
+      return 'float64';
+    case 'boolean':
+      return 'bool';
+    case 'array':
+      return `[]${s.items ? goTypeOf(s.items) : 'interface {}'}`;
+    case 'object':
+      if (s.additionalProperties && typeof s.additionalProperties === 'object') return `map[string]${goTypeOf(s.additionalProperties)}`;
+  }
+  return 'interface {}';
+}
+
+/** The element type of a recorded composite Go type (`[]v1.Capability` → `v1.Capability`), else undefined. */
+function elemGoType(goType: string): string | undefined {
+  if (goType.startsWith('[]')) return goType.slice(2);
+  if (goType.startsWith('map[')) {
+    let depth = 0;
+    for (let i = 3; i < goType.length; i++) {
+      if (goType[i] === '[') depth++;
+      else if (goType[i] === ']' && --depth === 0) return goType.slice(i + 1);
+    }
+  }
+  return undefined;
+}
+
+/** How encoding/json names a JSON value in an UnmarshalTypeError. */
+export function jsonKind(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'boolean') return 'bool';
+  return typeof v === 'object' ? 'object' : typeof v;
+}
+
+class Abort {
+  constructor(readonly message: string) {}
+}
+
+/**
+ * `decode`: the JSON decoder of create/update and JSON/merge patches. `convert`: runtime.DefaultUnstructuredConverter
+ * (FromUnstructuredWithValidation), which decodes strategic-merge-patched maps and words type errors differently.
+ */
+export type CheckStyle = 'decode' | 'convert';
+
+interface Ctx {
+  style: CheckStyle;
+  unknown: string[];
+  seen: Set<string>;
+  typeErrors: string[];
+}
+
+/** reflect Kind name of the Go type behind a schema (destination of the unstructured converter). */
+function goKind(s: Schema, goType: string): string {
+  if (s.type === 'array') return 'slice';
+  if (s.type === 'object') return s.properties ? 'struct' : 'map';
+  if (s.type === 'integer') return goType === 'int64' || s.format === 'int64' ? 'int64' : 'int32';
+  return { string: 'string', number: 'float64', boolean: 'bool' }[s.type ?? 'string'] ?? 'struct';
+}
+
+/** reflect Kind / Type name of an unstructured (JSON-decoded) value as the converter sees it. */
+function sourceKind(v: unknown): string {
+  if (Array.isArray(v)) return 'slice';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int64' : 'float64';
+  return typeof v === 'object' ? 'map' : typeof v === 'boolean' ? 'bool' : 'string';
+}
+
+/** runtime.fromUnstructured's error for a value of the wrong shape (converter.go). */
+function convertError(v: unknown, s: Schema, goType: string): string {
+  const src = sourceKind(v);
+  const dst = goKind(s, goType);
+  if (dst === 'struct') return `cannot restore struct from: ${src}`;
+  if (dst === 'slice') return `cannot restore slice from ${src}`;
+  if (dst === 'map') return `cannot restore map from ${src}`;
+  const numeric = (k: string) => k.startsWith('int') || k.startsWith('float');
+  if ((src === 'int64' || src === 'float64') && (dst === 'string' || numeric(dst))) return `cannot convert ${src} to ${goType}`;
+  return `unrecognized type: ${dst}`;
+}
+
+/** Position of a value: strict path, plus Go's error context (declaring struct, struct-field stack). */
+interface At {
+  path: string;
+  struct: string;
+  fields: string[];
+}
+
+function typeError(at: At, value: string, goType: string): string {
+  if (at.struct || at.fields.length) return `json: cannot unmarshal ${value} into Go struct field ${at.struct}.${at.fields.join('.')} of type ${goType}`;
+  return `json: cannot unmarshal ${value} into Go value of type ${goType}`;
+}
+
+/** A number as encoding/json stores it into an int of the given width: the error's value text, or undefined. */
+function badInteger(n: number, goType: string): string | undefined {
+  const [lo, hi] = INT_RANGES[goType] ?? INT_RANGES.int32;
+  return Number.isInteger(n) && n >= lo && n <= hi ? undefined : `number ${String(n)}`;
+}
+
+function walk(value: unknown, s: Schema, goType: string, at: At, ctx: Ctx): void {
+  if (value === null || value === undefined) return; // null leaves Go values unset
+  const ref = referencedName(s);
+  const schema = (ref && getDefinition(ref)) || s;
+  const saved = (v: string) => {
+    if (ctx.style === 'convert') throw new Abort(convertError(value, schema, goType));
+    ctx.typeErrors.push(typeError(at, v, goType));
+  };
+  if (ref === QUANTITY) {
+    const err = quantityError(value);
+    if (err) throw new Abort(err);
+    return;
+  }
+  if (ref === INT_OR_STRING) {
+    if (typeof value === 'string') return;
+    const bad = typeof value === 'number' ? badInteger(value, 'int32') : jsonKind(value);
+    if (bad) throw new Abort(typeError(at, bad, 'int32'));
+    return;
+  }
+  if (ref === TIME || ref === MICRO_TIME) {
+    if (typeof value !== 'string') throw new Abort(typeError(at, jsonKind(value), 'string'));
+    const err = timeError(value, ref === MICRO_TIME);
+    if (err) throw new Abort(err);
+    return;
+  }
+  if (ref && FREE_FORM.has(ref)) return;
+  switch (schema.type) {
+    case 'string':
+      if (typeof value !== 'string') return saved(jsonKind(value));
+      if (schema.format === 'byte') {
+        const err = base64Error(value);
+        if (err) ctx.typeErrors.push(err);
+      }
+      return;
+    case 'integer':
+      if (typeof value !== 'number') return saved(jsonKind(value));
+      {
+        const bad = badInteger(value, goType === 'int64' || schema.format === 'int64' ? 'int64' : 'int32');
+        if (bad) saved(bad);
+      }
+      return;
+    case 'number':
+      if (typeof value !== 'number') saved(jsonKind(value));
+      return;
+    case 'boolean':
+      if (typeof value !== 'boolean') saved(jsonKind(value));
+      return;
+    case 'array': {
+      if (!Array.isArray(value)) return saved(jsonKind(value));
+      const items = schema.items ?? {};
+      const elem = elemGoType(goType) ?? goTypeOf(items);
+      value.forEach((v, i) => walk(v, items, elem, { ...at, path: `${at.path}[${i}]` }, ctx));
+      return;
+    }
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) return saved(jsonKind(value));
+  const obj = value as Record<string, unknown>;
+  const child = (key: string) => (at.path ? `${at.path}.${key}` : key);
+  if (schema.properties) {
+    const structName = ref ? ref.slice(ref.lastIndexOf('.') + 1) : at.struct;
+    const addUnknown = (p: string) => {
+      if (!ctx.seen.has(p) && ctx.unknown.length < MAX_STRICT_ERRORS) {
+        ctx.seen.add(p);
+        ctx.unknown.push(p);
+      }
+    };
+    // The decoder reports in document order; the converter walks struct fields first, then this level's leftovers.
+    const keys = ctx.style === 'decode' ? Object.keys(obj) : Object.keys(obj).sort();
+    const leftovers: string[] = [];
+    for (const key of keys) {
+      const prop = schema.properties[key];
+      if (!prop) {
+        if (ctx.style === 'decode') addUnknown(child(key));
+        else leftovers.push(child(key));
+        continue;
+      }
+      const propGo = (ref && recordedGoType(ref, key)) || goTypeOf(prop);
+      walk(obj[key], prop, propGo, { path: child(key), struct: structName, fields: [...at.fields, key] }, ctx);
+    }
+    leftovers.forEach(addUnknown);
+    return;
+  }
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+    const ap = schema.additionalProperties;
+    const elem = elemGoType(goType) ?? goTypeOf(ap);
+    for (const [key, v] of Object.entries(obj)) walk(v, ap, elem, { ...at, path: child(key) }, ctx);
+  }
+}
+
+/** Checks `obj` against the definition name given (not a GVK); see checkFields. */
+export function checkAgainstDefinition(obj: unknown, definition: string, style: CheckStyle = 'decode'): FieldCheckResult {
+  const ctx: Ctx = { style, unknown: [], seen: new Set(), typeErrors: [] };
+  const top: Schema = { $ref: `#/components/schemas/${definition}` };
+  try {
+    walk(obj, top, goTypeOf(top), { path: '', struct: '', fields: [] }, ctx);
+  } catch (e) {
+    if (!(e instanceof Abort)) throw e;
+    return { unknown: ctx.unknown, typeErrors: [...ctx.typeErrors, e.message], decodeError: e.message };
+  }
+  return { unknown: ctx.unknown, typeErrors: ctx.typeErrors, decodeError: ctx.typeErrors[0] };
+}
+
+/**
+ * Checks an object of the given kind against its schema. Kinds without a schema (e.g. custom resources)
+ * check clean.
+ */
+export function checkFields(obj: unknown, group: string, version: string, kind: string, style: CheckStyle = 'decode'): FieldCheckResult {
+  const name = definitionNameForGVK(group, version, kind);
+  if (!name || !definitionForGVK(group, version, kind)) return { unknown: [], typeErrors: [] };
+  return checkAgainstDefinition(obj, name, style);
+}

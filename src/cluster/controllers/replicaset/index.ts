@@ -1,0 +1,255 @@
+/**
+ * The ReplicaSet controller shell (pkg/controller/replicaset/replica_set.go, v1.32): watches
+ * ReplicaSets and Pods, enqueues the owning ReplicaSet, and in `sync` claims pods, applies the
+ * plan of `reconcile` (slow-start creates, ranked deletes) and writes the status.
+ */
+import { ApiError } from '../../api/errors';
+import type { KObject } from '../../api/types';
+import { asSelector } from '../../apiserver/resources/workloads/shared';
+import { matches } from '../../api/labels';
+import { keyOf, splitKey, type ControllerContext, type ControllerFactory, type SyncResult } from '../types';
+import { claimObjects } from '../util/claim';
+import { errorMessage, isNamespaceTerminating, isNotFound } from '../util/errors';
+import { Expectations } from '../util/expectations';
+import { adoptPatch, controllerOf, releasePatch, type OwnerReference } from '../util/owners';
+import { isPodActive, isPodReady } from '../util/pods';
+import { slowStartBatch } from '../util/slowStart';
+import { calculateStatus, podFromTemplate, reconcile, statusUpdate } from './reconcile';
+
+export const NAME = 'replicaset-controller';
+const RS = 'apps/replicasets';
+
+export const replicaSetController: ControllerFactory = {
+  name: NAME,
+  start(ctx) {
+    const c = new ReplicaSetController(ctx);
+    c.start();
+  },
+};
+
+class ReplicaSetController {
+  private readonly exp: Expectations;
+  private readonly queue;
+  /** Last seen version of each pod (the informer cache), to compare old and new on updates. */
+  private readonly podCache = new Map<string, KObject>();
+
+  constructor(private readonly ctx: ControllerContext) {
+    this.exp = new Expectations(() => ctx.clock.now());
+    this.queue = ctx.queue('replicaset', (key) => this.sync(key));
+  }
+
+  start(): void {
+    this.ctx.watch(RS, {
+      add: (rs) => this.queue.add(keyOf(rs)),
+      update: (rs) => this.queue.add(keyOf(rs)),
+      delete: (rs) => {
+        this.exp.delete(keyOf(rs));
+        this.queue.add(keyOf(rs));
+      },
+    });
+    this.ctx.watch('pods', {
+      add: (p) => {
+        this.podCache.set(keyOf(p), p);
+        this.addPod(p);
+      },
+      update: (p) => {
+        const old = this.podCache.get(keyOf(p)) ?? p;
+        this.podCache.set(keyOf(p), p);
+        this.updatePod(old, p);
+      },
+      delete: (p) => {
+        this.podCache.delete(keyOf(p));
+        this.deletePod(p);
+      },
+    });
+  }
+
+  /** The ReplicaSet a controllerRef points at, if it still exists with that UID. */
+  private resolve(ns: string | undefined, ref: OwnerReference | undefined): KObject | undefined {
+    if (!ref || ref.kind !== 'ReplicaSet') return undefined;
+    const rs = this.ctx.client.get(RS, ns, ref.name);
+    return rs && rs.metadata.uid === ref.uid ? rs : undefined;
+  }
+
+  /** getPodReplicaSets: ReplicaSets in the pod's namespace whose non-empty selector matches it. */
+  private replicaSetsForPod(p: KObject): KObject[] {
+    if (!p.metadata.labels) return [];
+    return this.ctx.client.list(RS, { namespace: p.metadata.namespace }).filter((rs) => {
+      const sel = asSelector(rs.spec?.selector);
+      return sel !== 'error' && sel !== null && sel.length > 0 && matches(sel, p.metadata.labels);
+    });
+  }
+
+  private addPod(p: KObject): void {
+    if (p.metadata.deletionTimestamp) return this.deletePod(p);
+    const ref = controllerOf(p);
+    if (ref) {
+      const rs = this.resolve(p.metadata.namespace, ref);
+      if (!rs) return;
+      this.exp.creationObserved(keyOf(rs));
+      this.queue.add(keyOf(rs));
+      return;
+    }
+    for (const rs of this.replicaSetsForPod(p)) this.queue.add(keyOf(rs));
+  }
+
+  private updatePod(old: KObject, cur: KObject): void {
+    if (old !== cur && old.metadata.resourceVersion === cur.metadata.resourceVersion) return;
+    const labelChanged = JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(cur.metadata.labels ?? {});
+    if (cur.metadata.deletionTimestamp) {
+      // A graceful delete: replace the pod now rather than when the kubelet finally removes it.
+      this.deletePod(cur);
+      if (labelChanged) this.deletePod(old);
+      return;
+    }
+    const curRef = controllerOf(cur);
+    const oldRef = controllerOf(old);
+    const refChanged = JSON.stringify(curRef) !== JSON.stringify(oldRef);
+    if (refChanged && oldRef) {
+      const rs = this.resolve(old.metadata.namespace, oldRef);
+      if (rs) this.queue.add(keyOf(rs));
+    }
+    if (curRef) {
+      const rs = this.resolve(cur.metadata.namespace, curRef);
+      if (!rs) return;
+      this.queue.add(keyOf(rs));
+      // Look again once the pod has been ready for minReadySeconds (plus a second of skew).
+      const minReady = rs.spec?.minReadySeconds ?? 0;
+      if (!isPodReady(old) && isPodReady(cur) && minReady > 0) this.queue.addAfter(keyOf(rs), minReady * 1000 + 1000);
+      return;
+    }
+    if (labelChanged || refChanged) for (const rs of this.replicaSetsForPod(cur)) this.queue.add(keyOf(rs));
+  }
+
+  private deletePod(p: KObject): void {
+    const rs = this.resolve(p.metadata.namespace, controllerOf(p));
+    if (!rs) return;
+    this.exp.deletionObserved(keyOf(rs), keyOf(p));
+    this.queue.add(keyOf(rs));
+  }
+
+  /** syncReplicaSet. */
+  private sync(key: string): SyncResult {
+    const { client } = this.ctx;
+    const [ns, name] = splitKey(key);
+    const rs = client.get(RS, ns, name);
+    if (!rs) {
+      this.exp.delete(key);
+      return;
+    }
+    const satisfied = this.exp.satisfied(key);
+    const sel = asSelector(rs.spec?.selector);
+    if (sel === 'error') return;
+    const now = this.ctx.clock.now();
+    // Owned pods (to release those that no longer match) plus matching orphans (to adopt).
+    const candidates = client.byIndex('pods', 'owner', rs.metadata.uid!);
+    if (sel) candidates.push(...client.list('pods', { namespace: ns, selector: sel }));
+    const active = candidates.filter((p) => p.metadata.namespace === ns && isPodActive(p));
+    const pods = this.claim(rs, active, (p) => matches(sel, p.metadata.labels));
+
+    let manageError: unknown;
+    if (satisfied && !rs.metadata.deletionTimestamp) {
+      const related = pods.length > (rs.spec?.replicas ?? 1) ? this.relatedPods(rs) : [];
+      const plan = reconcile({ rs, pods, related, expectationsSatisfied: satisfied, now });
+      if (plan.create > 0) manageError = this.createPods(key, rs, plan.create);
+      else if (plan.delete.length) manageError = this.deletePods(key, rs, plan.delete);
+    }
+
+    const next = calculateStatus(rs, pods, manageError === undefined ? undefined : errorMessage(manageError), now);
+    const update = statusUpdate(rs, next);
+    let updated = rs;
+    if (update) updated = client.updateStatus(RS, { ...rs, status: update });
+    if (manageError !== undefined) throw manageError;
+    // Last line of defence: look again after minReadySeconds while ready pods are not yet available.
+    const minReady = updated.spec?.minReadySeconds ?? 0;
+    const replicas = updated.spec?.replicas ?? 1;
+    if (minReady > 0 && (updated.status?.readyReplicas ?? 0) === replicas && (updated.status?.availableReplicas ?? 0) !== replicas)
+      return { requeueAfterMs: minReady * 1000 };
+  }
+
+  /** claimPods: adopt matching orphans, release owned pods that stopped matching. */
+  private claim(rs: KObject, pods: KObject[], match: (p: KObject) => boolean): KObject[] {
+    const { client } = this.ctx;
+    const res = claimObjects(rs, pods, match);
+    const ref: OwnerReference = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name!, uid: rs.metadata.uid!, controller: true, blockOwnerDeletion: true };
+    const lost = new Set<KObject>();
+    let firstError: unknown;
+    for (const p of res.adopt) {
+      try {
+        client.patch('pods', p.metadata.namespace, p.metadata.name!, adoptPatch(ref, p.metadata.uid!), 'strategic');
+      } catch (e) {
+        lost.add(p);
+        if (!isNotFound(e)) firstError ??= e;
+      }
+    }
+    for (const p of res.release) {
+      try {
+        client.patch('pods', p.metadata.namespace, p.metadata.name!, releasePatch(rs.metadata.uid!, p.metadata.uid!), 'strategic');
+      } catch (e) {
+        if (!isNotFound(e)) firstError ??= e;
+      }
+    }
+    if (firstError !== undefined) throw firstError;
+    return lost.size ? res.claimed.filter((p) => !lost.has(p)) : res.claimed;
+  }
+
+  /** getIndirectlyRelatedPods: pods selected by any ReplicaSet with the same controller. */
+  private relatedPods(rs: KObject): KObject[] {
+    const { client } = this.ctx;
+    const ref = controllerOf(rs);
+    if (!ref) return [];
+    const seen = new Set<string>();
+    const out: KObject[] = [];
+    for (const other of client.byIndex(RS, 'owner', ref.uid)) {
+      if (controllerOf(other)?.uid !== ref.uid) continue;
+      const sel = asSelector(other.spec?.selector);
+      if (sel === 'error' || sel === null) continue;
+      for (const p of client.list('pods', { namespace: other.metadata.namespace, selector: sel })) {
+        if (seen.has(p.metadata.uid!)) continue;
+        seen.add(p.metadata.uid!);
+        out.push(p);
+      }
+    }
+    return out;
+  }
+
+  private createPods(key: string, rs: KObject, n: number): unknown {
+    const { client, recorder } = this.ctx;
+    this.exp.expectCreations(key, n);
+    const { successes, error } = slowStartBatch<unknown>(n, 1, () => {
+      try {
+        const pod = client.create('pods', podFromTemplate(rs));
+        recorder.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, NAME);
+        return undefined;
+      } catch (e) {
+        if (isNamespaceTerminating(e)) return undefined;
+        recorder.event(rs, 'Warning', 'FailedCreate', `Error creating: ${errorMessage(e)}`, NAME);
+        return e;
+      }
+    });
+    // Pods never attempted will not show up in the watch: stop waiting for them.
+    for (let i = successes; i < n; i++) this.exp.creationObserved(key);
+    return error;
+  }
+
+  private deletePods(key: string, rs: KObject, pods: KObject[]): unknown {
+    const { client, recorder } = this.ctx;
+    this.exp.expectDeletions(
+      key,
+      pods.map((p) => keyOf(p)),
+    );
+    let firstError: unknown;
+    for (const p of pods) {
+      try {
+        client.delete('pods', p.metadata.namespace, p.metadata.name!);
+        recorder.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, NAME);
+      } catch (e) {
+        this.exp.deletionObserved(key, keyOf(p));
+        if (isNotFound(e)) continue;
+        recorder.event(rs, 'Warning', 'FailedDelete', `Error deleting: ${errorMessage(e)}`, NAME);
+        firstError ??= e instanceof ApiError ? new ApiError({ ...e.status, message: `unable to delete pods: ${e.message}` }) : e;
+      }
+    }
+    return firstError;
+  }
+}

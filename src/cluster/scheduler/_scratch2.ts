@@ -1,0 +1,11 @@
+import { createCluster } from '../cluster';
+import { Client } from '../client/client';
+import { benchPod } from '../../bench/api';
+const N = 5000;
+const c = createCluster({ seed: 1, empty: true, controllers: 'none', maxObjects: 400000, historySize: 10000 });
+const podDef = c.api.registry.get('', 'pods')!;
+for (let i = 0; i < N; i++) c.api.create(podDef, 'default', benchPod(i, `app-${i % 1000}`));
+const cl = new Client(c.api, 'default-scheduler');
+let t = performance.now();
+for (let i = 0; i < N; i++) cl.bind('default', `app-${i % 1000}-${i.toString(36)}`, 'worker-1');
+console.log('bind', N / ((performance.now() - t) / 1000));

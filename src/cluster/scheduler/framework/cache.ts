@@ -1,0 +1,239 @@
+/**
+ * The scheduler cache (pkg/scheduler/backend/cache): NodeInfos kept current from node and pod
+ * watch events, plus assumed pods — placed by the scheduler but not yet seen bound. Every change is
+ * incremental (one pod touches one NodeInfo and a few index entries); nothing rescans all pods.
+ *
+ * Scheduling runs synchronously between events, so the cache doubles as the cycle's snapshot.
+ */
+import type { KObject } from '../../api/types';
+import { equalityTerms, matches, type Selector } from '../../api/labels';
+import { NodeInfo, type ImageStateSummary } from './nodeInfo';
+import { NodeTree } from './nodeTree';
+import type { PodInfo } from './podInfo';
+
+interface PodState {
+  info: PodInfo;
+  assumed: boolean;
+}
+
+interface ImageState {
+  summary: ImageStateSummary;
+  nodes: Set<string>;
+}
+
+export class Cache {
+  private nodeInfos = new Map<string, NodeInfo>();
+  private podStates = new Map<string, PodState>();
+  private tree = new NodeTree();
+  private ordered: NodeInfo[] | null = null;
+  private images = new Map<string, ImageState>();
+  /** Nodes with at least one pod having pod (anti-)affinity / required anti-affinity. */
+  readonly nodesWithAffinityPods = new Set<NodeInfo>();
+  readonly nodesWithRequiredAntiAffinityPods = new Set<NodeInfo>();
+  /** Cached pods by `key=value` label and by namespace (topology spread and affinity counting). */
+  private byLabel = new Map<string, Set<PodInfo>>();
+  private byNamespace = new Map<string, Set<PodInfo>>();
+
+  // ---- nodes ----
+
+  addNode(node: KObject): void {
+    const name = node.metadata.name!;
+    let n = this.nodeInfos.get(name);
+    if (!n) this.nodeInfos.set(name, (n = new NodeInfo(name)));
+    if (n.node) return this.updateNode(n.node, node);
+    n.setNode(node);
+    this.tree.add(node);
+    this.setImages(n, node);
+    this.ordered = null;
+  }
+
+  updateNode(oldNode: KObject, node: KObject): void {
+    const n = this.nodeInfos.get(node.metadata.name!);
+    if (!n?.node) return this.addNode(node);
+    this.tree.update(oldNode, node);
+    n.setNode(node);
+    if (oldNode.status?.images !== node.status?.images) this.setImages(n, node);
+    this.ordered = null;
+  }
+
+  removeNode(node: KObject): void {
+    const n = this.nodeInfos.get(node.metadata.name!);
+    if (!n?.node) return;
+    this.tree.remove(n.node);
+    this.dropImages(n);
+    n.node = undefined;
+    // Pods still bound to a deleted node stay accounted until they go (as upstream's ghost NodeInfo).
+    if (n.pods.length === 0) this.nodeInfos.delete(n.name);
+    this.ordered = null;
+  }
+
+  private setImages(n: NodeInfo, node: KObject): void {
+    this.dropImages(n);
+    const list: KObject[] = node.status?.images ?? [];
+    if (!list.length) return;
+    n.imageStates = new Map();
+    for (const img of list)
+      for (const name of img?.names ?? []) {
+        let st = this.images.get(name);
+        if (!st) this.images.set(name, (st = { summary: { size: img.sizeBytes ?? 0, numNodes: 0 }, nodes: new Set() }));
+        st.summary.size = img.sizeBytes ?? 0;
+        st.nodes.add(n.name);
+        st.summary.numNodes = st.nodes.size;
+        n.imageStates.set(name, st.summary);
+      }
+  }
+
+  private dropImages(n: NodeInfo): void {
+    if (!n.imageStates) return;
+    for (const name of n.imageStates.keys()) {
+      const st = this.images.get(name);
+      if (!st) continue;
+      st.nodes.delete(n.name);
+      st.summary.numNodes = st.nodes.size;
+      if (st.nodes.size === 0) this.images.delete(name);
+    }
+    n.imageStates = null;
+  }
+
+  // ---- pods ----
+
+  /** A bound pod seen through the watch; confirms it if it was assumed. */
+  addPod(pi: PodInfo): void {
+    const st = this.podStates.get(pi.uid);
+    if (st) return this.replace(st, pi);
+    this.place(pi, false);
+  }
+
+  updatePod(pi: PodInfo): void {
+    const st = this.podStates.get(pi.uid);
+    if (!st) return this.place(pi, false);
+    this.replace(st, pi);
+  }
+
+  removePod(uid: string): PodInfo | undefined {
+    const st = this.podStates.get(uid);
+    if (!st) return undefined;
+    this.unplace(st.info);
+    this.podStates.delete(uid);
+    return st.info;
+  }
+
+  /** AssumePod: account the pod on its chosen node before the bind is confirmed. */
+  assumePod(pi: PodInfo): void {
+    if (this.podStates.has(pi.uid)) throw new Error(`pod ${pi.namespace}/${pi.name} is in the cache, so can't be assumed`);
+    this.place(pi, true);
+  }
+
+  /** ForgetPod: undo an assume after a failed reserve/bind. */
+  forgetPod(pi: PodInfo): void {
+    const st = this.podStates.get(pi.uid);
+    if (st?.assumed) this.removePod(pi.uid);
+  }
+
+  isAssumed(uid: string): boolean {
+    return this.podStates.get(uid)?.assumed ?? false;
+  }
+
+  getPod(uid: string): PodInfo | undefined {
+    return this.podStates.get(uid)?.info;
+  }
+
+  get podCount(): number {
+    return this.podStates.size;
+  }
+
+  private replace(st: PodState, pi: PodInfo): void {
+    this.unplace(st.info);
+    st.info = pi;
+    st.assumed = false;
+    this.place(pi, false, st);
+  }
+
+  private place(pi: PodInfo, assumed: boolean, st?: PodState): void {
+    let n = this.nodeInfos.get(pi.nodeName);
+    if (!n) this.nodeInfos.set(pi.nodeName, (n = new NodeInfo(pi.nodeName)));
+    n.addPod(pi);
+    if (pi.hasPodAffinity) this.nodesWithAffinityPods.add(n);
+    if (pi.hasRequiredAntiAffinity) this.nodesWithRequiredAntiAffinityPods.add(n);
+    if (!st) this.podStates.set(pi.uid, { info: pi, assumed });
+    for (const k in pi.labels) addTo(this.byLabel, `${k}=${pi.labels[k]}`, pi);
+    addTo(this.byNamespace, pi.namespace, pi);
+  }
+
+  private unplace(pi: PodInfo): void {
+    const n = this.nodeInfos.get(pi.nodeName);
+    if (n) {
+      n.removePod(pi);
+      if (n.podsWithAffinity.length === 0) this.nodesWithAffinityPods.delete(n);
+      if (n.podsWithRequiredAntiAffinity.length === 0) this.nodesWithRequiredAntiAffinityPods.delete(n);
+      if (!n.node && n.pods.length === 0) this.nodeInfos.delete(n.name);
+    }
+    for (const k in pi.labels) removeFrom(this.byLabel, `${k}=${pi.labels[k]}`, pi);
+    removeFrom(this.byNamespace, pi.namespace, pi);
+  }
+
+  // ---- reads (the snapshot) ----
+
+  /** Nodes in nodeTree order (zones interleaved); rebuilt only when nodes come or go. */
+  list(): readonly NodeInfo[] {
+    if (!this.ordered) this.ordered = this.tree.list().map((name) => this.nodeInfos.get(name)!);
+    return this.ordered;
+  }
+
+  get numNodes(): number {
+    return this.tree.size;
+  }
+
+  /** The NodeInfo of an existing node. */
+  get(name: string): NodeInfo | undefined {
+    const n = this.nodeInfos.get(name);
+    return n?.node ? n : undefined;
+  }
+
+  /**
+   * Cached pods that may match `sel` within `namespaces` (all namespaces when null), narrowed by
+   * the label index: the caller still checks the selector on each. Example: `app=web` yields only
+   * pods labelled app=web, never the whole cluster.
+   */
+  candidates(sel: Selector | null, namespaces: ReadonlySet<string> | null): Iterable<PodInfo> {
+    if (sel === null) return [];
+    let best: Set<PodInfo> | undefined;
+    let empty = false;
+    for (const [k, v] of equalityTerms(sel)) {
+      const s = this.byLabel.get(`${k}=${v}`);
+      if (!s) empty = true;
+      else if (!best || s.size < best.size) best = s;
+    }
+    if (empty) return [];
+    if (best) return best;
+    if (namespaces) {
+      const out: PodInfo[] = [];
+      for (const ns of namespaces) for (const p of this.byNamespace.get(ns) ?? []) out.push(p);
+      return out;
+    }
+    return [...this.podStates.values()].map((s) => s.info);
+  }
+
+  /** Counts matching pods per node: pods in `ns`, not terminating, labels matching `sel`. */
+  countMatching(sel: Selector | null, ns: string, into: Map<NodeInfo, number>): void {
+    if (sel === null || sel.length === 0) return;
+    for (const p of this.candidates(sel, new Set([ns]))) {
+      if (p.namespace !== ns || p.terminating || !matches(sel, p.labels)) continue;
+      const n = this.nodeInfos.get(p.nodeName);
+      if (n?.node) into.set(n, (into.get(n) ?? 0) + 1);
+    }
+  }
+}
+
+function addTo(m: Map<string, Set<PodInfo>>, k: string, p: PodInfo): void {
+  let s = m.get(k);
+  if (!s) m.set(k, (s = new Set()));
+  s.add(p);
+}
+
+function removeFrom(m: Map<string, Set<PodInfo>>, k: string, p: PodInfo): void {
+  const s = m.get(k);
+  if (!s) return;
+  s.delete(p);
+  if (s.size === 0) m.delete(k);
+}

@@ -1,0 +1,119 @@
+/**
+ * framework.PodInfo: a pod plus everything the plugins would otherwise re-derive per node —
+ * requests (real and non-zero), host ports, tolerations, affinity terms, image names — computed
+ * once when the pod object is seen.
+ */
+import type { KObject } from '../../api/types';
+import { newAffinityTerm, type AffinityTerm, type WeightedAffinityTerm } from './affinity';
+import { podRequests } from './resources';
+import { parseTolerations, type Toleration } from './taints';
+
+export interface HostPort {
+  ip: string;
+  protocol: string;
+  port: number;
+}
+
+export interface PodInfo {
+  readonly pod: KObject;
+  readonly uid: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly nodeName: string;
+  /** corev1helpers.PodPriority: spec.priority or 0. */
+  readonly priority: number;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly terminating: boolean;
+  /** Requests as filtering sees them. */
+  readonly cpu: number;
+  readonly mem: number;
+  readonly eph: number;
+  readonly scalar: ReadonlyMap<string, number> | null;
+  /** Requests as scoring sees them (missing cpu/memory = 100m/200Mi). */
+  readonly nonZeroCpu: number;
+  readonly nonZeroMem: number;
+  readonly hostPorts: readonly HostPort[];
+  readonly tolerations: readonly Toleration[];
+  readonly requiredAffinityTerms: readonly AffinityTerm[];
+  readonly requiredAntiAffinityTerms: readonly AffinityTerm[];
+  readonly preferredAffinityTerms: readonly WeightedAffinityTerm[];
+  readonly preferredAntiAffinityTerms: readonly WeightedAffinityTerm[];
+  /** podWithAffinity: spec.affinity has podAffinity or podAntiAffinity. */
+  readonly hasPodAffinity: boolean;
+  /** podWithRequiredAntiAffinity. */
+  readonly hasRequiredAntiAffinity: boolean;
+  /** Normalized image names of init and regular containers (`nginx` → `nginx:latest`). */
+  readonly images: readonly string[];
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** ImageLocality's normalizedImageName: a tagless reference gets `:latest`. */
+export function normalizedImageName(name: string): string {
+  return name.lastIndexOf(':') <= name.lastIndexOf('/') ? `${name}:latest` : name;
+}
+
+function hostPorts(spec: KObject | undefined): readonly HostPort[] {
+  let out: HostPort[] | undefined;
+  for (const c of spec?.containers ?? [])
+    for (const p of c?.ports ?? [])
+      if (p?.hostPort > 0) (out ??= []).push({ ip: p.hostIP || '0.0.0.0', protocol: p.protocol || 'TCP', port: p.hostPort });
+  return out ?? NONE;
+}
+
+function terms(ns: string, list: KObject[] | undefined): readonly AffinityTerm[] {
+  return list?.length ? list.map((t) => newAffinityTerm(ns, t)) : NONE;
+}
+
+function weighted(ns: string, list: KObject[] | undefined): readonly WeightedAffinityTerm[] {
+  return list?.length ? list.map((w) => ({ ...newAffinityTerm(ns, w?.podAffinityTerm), weight: w?.weight ?? 0 })) : NONE;
+}
+
+function images(spec: KObject | undefined): readonly string[] {
+  const out: string[] = [];
+  for (const c of spec?.initContainers ?? []) if (c?.image) out.push(normalizedImageName(c.image));
+  for (const c of spec?.containers ?? []) if (c?.image) out.push(normalizedImageName(c.image));
+  return out;
+}
+
+/** framework.NewPodInfo. */
+export function newPodInfo(pod: KObject): PodInfo {
+  const spec = pod.spec;
+  const ns = pod.metadata.namespace ?? '';
+  const req = podRequests(spec, false);
+  const nz = podRequests(spec, true);
+  const aff = spec?.affinity;
+  const pa = aff?.podAffinity;
+  const paa = aff?.podAntiAffinity;
+  const requiredAnti = terms(ns, paa?.requiredDuringSchedulingIgnoredDuringExecution);
+  return {
+    pod,
+    uid: pod.metadata.uid ?? '',
+    namespace: ns,
+    name: pod.metadata.name ?? '',
+    nodeName: spec?.nodeName ?? '',
+    priority: typeof spec?.priority === 'number' ? spec.priority : 0,
+    labels: pod.metadata.labels ?? {},
+    terminating: pod.metadata.deletionTimestamp != null,
+    cpu: req.cpu,
+    mem: req.mem,
+    eph: req.eph,
+    scalar: req.scalar,
+    nonZeroCpu: nz.cpu,
+    nonZeroMem: nz.mem,
+    hostPorts: hostPorts(spec),
+    tolerations: spec?.tolerations?.length ? parseTolerations(spec.tolerations) : NONE,
+    requiredAffinityTerms: terms(ns, pa?.requiredDuringSchedulingIgnoredDuringExecution),
+    requiredAntiAffinityTerms: requiredAnti,
+    preferredAffinityTerms: weighted(ns, pa?.preferredDuringSchedulingIgnoredDuringExecution),
+    preferredAntiAffinityTerms: weighted(ns, paa?.preferredDuringSchedulingIgnoredDuringExecution),
+    hasPodAffinity: aff != null && (pa != null || paa != null),
+    hasRequiredAntiAffinity: requiredAnti.length > 0,
+    images: images(spec),
+  };
+}
+
+/** The same pod assumed onto `nodeName` (what the cache holds between assume and the bind's echo). */
+export function withNodeName(pi: PodInfo, nodeName: string): PodInfo {
+  return { ...pi, nodeName };
+}
