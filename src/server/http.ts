@@ -63,7 +63,8 @@ export function serveCluster(cluster: Cluster, onRequest?: (method: string, url:
         stop = out.start((chunk) => {
           if (!stopped) res.write(chunk);
         }, finish);
-        req.on('close', finish);
+        // Not req 'close': for a GET it fires as soon as the request is read. The response closes
+        // when the client goes away.
         res.on('close', finish);
       } catch (e) {
         const err = apiErrors.internal((e as Error).message);

@@ -77,6 +77,9 @@ function dispatch(api: ApiServer, ext: RestExtensions, req: RestRequest): RestRe
       return l ? reply(200, l) : errorReply(apiErrors.pageNotFound());
     }
     case 'openapi': {
+      // kubectl falls back to /openapi/v2 (protobuf) to validate kinds absent from the v3 index; an
+      // empty v2 document lets it go on to the real answer ("no matches for kind …").
+      if (r.path === 'v2') return reply(200, '', 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf');
       const doc = ext.openapi?.(r.path, req.query);
       return doc ? reply(200, doc) : errorReply(apiErrors.pageNotFound());
     }

@@ -161,10 +161,12 @@ class ReplicaSetController {
     if (update) updated = client.updateStatus(RS, { ...rs, status: update });
     if (manageError !== undefined) throw manageError;
     // Last line of defence: look again after minReadySeconds while ready pods are not yet available.
+    // Upstream waits exactly minReadySeconds; real clocks put the Ready transition a fraction of a
+    // second past its (truncated) timestamp, ours put it on the second, so add the second here too.
     const minReady = updated.spec?.minReadySeconds ?? 0;
     const replicas = updated.spec?.replicas ?? 1;
     if (minReady > 0 && (updated.status?.readyReplicas ?? 0) === replicas && (updated.status?.availableReplicas ?? 0) !== replicas)
-      return { requeueAfterMs: minReady * 1000 };
+      return { requeueAfterMs: minReady * 1000 + 1000 };
   }
 
   /** claimPods: adopt matching orphans, release owned pods that stopped matching. */

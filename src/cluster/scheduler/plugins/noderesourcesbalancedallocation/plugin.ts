@@ -1,0 +1,22 @@
+/**
+ * NodeResourcesBalancedAllocation (Score): prefers nodes whose cpu and memory would be used in
+ * equal proportion after placing the pod (real requests, not the 100m/200Mi scoring defaults).
+ */
+import type { NodeInfo } from '../../framework/nodeInfo';
+import type { PodInfo } from '../../framework/podInfo';
+import type { PreScorePlugin, ScorePlugin } from '../../framework/types';
+import { balancedAllocationScore } from '../noderesourcesfit/fit';
+
+export const Name = 'NodeResourcesBalancedAllocation';
+
+export function newBalancedAllocation(): PreScorePlugin & ScorePlugin {
+  return {
+    name: Name,
+    preScore() {
+      return null;
+    },
+    score(_state, pod: PodInfo, node: NodeInfo) {
+      return balancedAllocationScore(pod, node);
+    },
+  };
+}

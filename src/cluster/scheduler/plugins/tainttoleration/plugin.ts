@@ -1,0 +1,60 @@
+/**
+ * TaintToleration: Filter rejects nodes with a NoSchedule/NoExecute taint the pod doesn't
+ * tolerate; Score counts intolerable PreferNoSchedule taints (fewer is better, normalized reversed).
+ */
+import type { KObject } from '../../../api/types';
+import { Action } from '../../framework/events';
+import type { NodeInfo } from '../../framework/nodeInfo';
+import { defaultNormalizeScore } from '../../framework/normalize';
+import type { PodInfo } from '../../framework/podInfo';
+import { doNotSchedule, findUntoleratedTaint, parseTaints, tolerationsTolerateTaint, type Toleration } from '../../framework/taints';
+import { Code, MAX_NODE_SCORE, Status, stateKey, type EnqueueExtensions, type FilterPlugin, type PreScorePlugin, type ScorePlugin } from '../../framework/types';
+
+export const Name = 'TaintToleration';
+
+const preScoreKey = stateKey<readonly Toleration[]>(`PreScore${Name}`);
+
+// Statuses are built once per distinct taint: the filter runs for every node of every pod.
+const rejections = new Map<string, Status>();
+function reject(key: string, value: string): Status {
+  const k = `${key}\0${value}`;
+  let s = rejections.get(k);
+  if (!s) rejections.set(k, (s = new Status(Code.UnschedulableAndUnresolvable, [`node(s) had untolerated taint {${key}: ${value}}`], Name)));
+  return s;
+}
+
+const tolerable = (pod: PodInfo, node: KObject | undefined) =>
+  node !== undefined && findUntoleratedTaint(parseTaints(node.spec?.taints), pod.tolerations, doNotSchedule) === undefined;
+
+export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugin & EnqueueExtensions {
+  return {
+    name: Name,
+    filter(_state, pod: PodInfo, node: NodeInfo) {
+      if (node.taints.length === 0) return null;
+      const t = findUntoleratedTaint(node.taints, pod.tolerations, doNotSchedule);
+      return t ? reject(t.key, t.value) : null;
+    },
+    preScore(state, pod: PodInfo) {
+      // getAllTolerationPreferNoSchedule: tolerations with an empty or PreferNoSchedule effect.
+      state.write(preScoreKey, pod.tolerations.filter((t) => t.effect === '' || t.effect === 'PreferNoSchedule'));
+      return null;
+    },
+    score(state, _pod, node: NodeInfo) {
+      if (node.taints.length === 0) return 0;
+      const tols = state.read(preScoreKey) ?? [];
+      let n = 0;
+      for (const t of node.taints) if (t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tols, t)) n++;
+      return n;
+    },
+    normalizeScore(_state, _pod, scores, n) {
+      return defaultNormalizeScore(MAX_NODE_SCORE, true, scores, n);
+    },
+    events: () => [
+      {
+        event: { resource: 'Node', action: Action.Add | Action.UpdateNodeTaint },
+        hint: (pod, old, obj) => (tolerable(pod, obj) && !tolerable(pod, old) ? 'Queue' : 'QueueSkip'),
+      },
+      { event: { resource: 'Pod', action: Action.UpdatePodTolerations }, hint: (pod, _o, obj) => (obj?.metadata.uid === pod.uid ? 'Queue' : 'QueueSkip') },
+    ],
+  };
+}
