@@ -15,16 +15,31 @@ export interface KObject {
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
-/** Deep copy for callers that want to change an object read from the store. */
+/**
+ * Deep copy of JSON data, for callers that want to change an object read from the store. A plain
+ * recursive copy: several times faster than structuredClone for API objects.
+ */
 export function clone<T>(o: T): T {
-  return structuredClone(o);
+  if (o === null || typeof o !== 'object') return o;
+  if (Array.isArray(o)) {
+    const a = new Array(o.length);
+    for (let i = 0; i < o.length; i++) a[i] = clone(o[i]);
+    return a as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k in o as Record<string, unknown>) {
+    const v = (o as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = clone(v);
+  }
+  return out as T;
 }
 
-/** Recursively freezes plain JSON data (objects written to the store). */
+/** Recursively freezes plain JSON data (objects written to the store); frozen subtrees are shared, so they are skipped. */
 export function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+  if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
     Object.freeze(o);
-    for (const v of Object.values(o as object)) deepFreeze(v);
+    if (Array.isArray(o)) for (let i = 0; i < o.length; i++) deepFreeze(o[i]);
+    else for (const k in o as Record<string, unknown>) deepFreeze((o as Record<string, unknown>)[k]);
   }
   return o;
 }

@@ -34,7 +34,16 @@ const INT_RANGES: Record<string, [number, number]> = {
 };
 
 /** reflect Type.String() of a schema as gen-schemas derives it (`v1.PodSpec`, `[]v1.Container`, `int32`). */
+const goTypeCache = new WeakMap<Schema, string>();
+
+/** Go type name of a schema (cached: schemas are immutable and the walk asks for the same ones all the time). */
 export function goTypeOf(s: Schema): string {
+  let t = goTypeCache.get(s);
+  if (t === undefined) goTypeCache.set(s, (t = computeGoType(s)));
+  return t;
+}
+
+function computeGoType(s: Schema): string {
   const ref = referencedName(s);
   if (ref) {
     const parts = ref.split('.');
@@ -121,15 +130,38 @@ function convertError(v: unknown, s: Schema, goType: string): string {
   return `unrecognized type: ${dst}`;
 }
 
-/** Position of a value: strict path, plus Go's error context (declaring struct, struct-field stack). */
+/**
+ * Position of a value, as a linked chain so the walk allocates one small record per level and
+ * builds path strings only when it reports an error.
+ */
 interface At {
-  path: string;
+  up?: At;
+  /** Object key (undefined for a list element). */
+  key?: string;
+  index?: number;
+  /** Declaring Go struct of the innermost struct field. */
   struct: string;
-  fields: string[];
+  /** True when this level is a struct field (part of Go's field stack). */
+  field: boolean;
+}
+
+function pathOf(at: At | undefined): string {
+  if (!at || (at.key === undefined && at.index === undefined)) return '';
+  const up = pathOf(at.up);
+  if (at.index !== undefined) return `${up}[${at.index}]`;
+  return up ? `${up}.${at.key}` : at.key!;
+}
+
+/** Go's struct-field stack: the struct field names from the root, ignoring list indices and map keys. */
+function fieldsOf(at: At | undefined): string[] {
+  const out: string[] = [];
+  for (let a = at; a; a = a.up) if (a.field) out.push(a.key!);
+  return out.reverse();
 }
 
 function typeError(at: At, value: string, goType: string): string {
-  if (at.struct || at.fields.length) return `json: cannot unmarshal ${value} into Go struct field ${at.struct}.${at.fields.join('.')} of type ${goType}`;
+  const fields = fieldsOf(at);
+  if (at.struct || fields.length) return `json: cannot unmarshal ${value} into Go struct field ${at.struct}.${fields.join('.')} of type ${goType}`;
   return `json: cannot unmarshal ${value} into Go value of type ${goType}`;
 }
 
@@ -139,14 +171,28 @@ function badInteger(n: number, goType: string): string | undefined {
   return Number.isInteger(n) && n >= lo && n <= hi ? undefined : `number ${String(n)}`;
 }
 
+/** Records a wrong-typed value: the decoder goes on (first error wins), the converter stops. */
+function mistyped(ctx: Ctx, at: At, value: unknown, schema: Schema, goType: string, text: string): void {
+  if (ctx.style === 'convert') throw new Abort(convertError(value, schema, goType));
+  ctx.typeErrors.push(typeError(at, text, goType));
+}
+
+function addUnknown(ctx: Ctx, p: string): void {
+  if (!ctx.seen.has(p) && ctx.unknown.length < MAX_STRICT_ERRORS) {
+    ctx.seen.add(p);
+    ctx.unknown.push(p);
+  }
+}
+
+function childPath(at: At, key: string): string {
+  const p = pathOf(at);
+  return p ? `${p}.${key}` : key;
+}
+
 function walk(value: unknown, s: Schema, goType: string, at: At, ctx: Ctx): void {
   if (value === null || value === undefined) return; // null leaves Go values unset
   const ref = referencedName(s);
   const schema = (ref && getDefinition(ref)) || s;
-  const saved = (v: string) => {
-    if (ctx.style === 'convert') throw new Abort(convertError(value, schema, goType));
-    ctx.typeErrors.push(typeError(at, v, goType));
-  };
   if (ref === QUANTITY) {
     const err = quantityError(value);
     if (err) throw new Abort(err);
@@ -167,64 +213,57 @@ function walk(value: unknown, s: Schema, goType: string, at: At, ctx: Ctx): void
   if (ref && FREE_FORM.has(ref)) return;
   switch (schema.type) {
     case 'string':
-      if (typeof value !== 'string') return saved(jsonKind(value));
+      if (typeof value !== 'string') return mistyped(ctx, at, value, schema, goType, jsonKind(value));
       if (schema.format === 'byte') {
         const err = base64Error(value);
         if (err) ctx.typeErrors.push(err);
       }
       return;
     case 'integer':
-      if (typeof value !== 'number') return saved(jsonKind(value));
+      if (typeof value !== 'number') return mistyped(ctx, at, value, schema, goType, jsonKind(value));
       {
         const bad = badInteger(value, goType === 'int64' || schema.format === 'int64' ? 'int64' : 'int32');
-        if (bad) saved(bad);
+        if (bad) mistyped(ctx, at, value, schema, goType, bad);
       }
       return;
     case 'number':
-      if (typeof value !== 'number') saved(jsonKind(value));
+      if (typeof value !== 'number') mistyped(ctx, at, value, schema, goType, jsonKind(value));
       return;
     case 'boolean':
-      if (typeof value !== 'boolean') saved(jsonKind(value));
+      if (typeof value !== 'boolean') mistyped(ctx, at, value, schema, goType, jsonKind(value));
       return;
     case 'array': {
-      if (!Array.isArray(value)) return saved(jsonKind(value));
+      if (!Array.isArray(value)) return mistyped(ctx, at, value, schema, goType, jsonKind(value));
       const items = schema.items ?? {};
       const elem = elemGoType(goType) ?? goTypeOf(items);
-      value.forEach((v, i) => walk(v, items, elem, { ...at, path: `${at.path}[${i}]` }, ctx));
+      for (let i = 0; i < value.length; i++) walk(value[i], items, elem, { up: at, index: i, struct: at.struct, field: false }, ctx);
       return;
     }
   }
-  if (typeof value !== 'object' || Array.isArray(value)) return saved(jsonKind(value));
+  if (typeof value !== 'object' || Array.isArray(value)) return mistyped(ctx, at, value, schema, goType, jsonKind(value));
   const obj = value as Record<string, unknown>;
-  const child = (key: string) => (at.path ? `${at.path}.${key}` : key);
   if (schema.properties) {
     const structName = ref ? ref.slice(ref.lastIndexOf('.') + 1) : at.struct;
-    const addUnknown = (p: string) => {
-      if (!ctx.seen.has(p) && ctx.unknown.length < MAX_STRICT_ERRORS) {
-        ctx.seen.add(p);
-        ctx.unknown.push(p);
-      }
-    };
     // The decoder reports in document order; the converter walks struct fields first, then this level's leftovers.
     const keys = ctx.style === 'decode' ? Object.keys(obj) : Object.keys(obj).sort();
-    const leftovers: string[] = [];
+    let leftovers: string[] | undefined;
     for (const key of keys) {
       const prop = schema.properties[key];
       if (!prop) {
-        if (ctx.style === 'decode') addUnknown(child(key));
-        else leftovers.push(child(key));
+        if (ctx.style === 'decode') addUnknown(ctx, childPath(at, key));
+        else (leftovers ??= []).push(childPath(at, key));
         continue;
       }
       const propGo = (ref && recordedGoType(ref, key)) || goTypeOf(prop);
-      walk(obj[key], prop, propGo, { path: child(key), struct: structName, fields: [...at.fields, key] }, ctx);
+      walk(obj[key], prop, propGo, { up: at, key, struct: structName, field: true }, ctx);
     }
-    leftovers.forEach(addUnknown);
+    if (leftovers) for (const l of leftovers) addUnknown(ctx, l);
     return;
   }
   if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
     const ap = schema.additionalProperties;
     const elem = elemGoType(goType) ?? goTypeOf(ap);
-    for (const [key, v] of Object.entries(obj)) walk(v, ap, elem, { ...at, path: child(key) }, ctx);
+    for (const key in obj) walk(obj[key], ap, elem, { up: at, key, struct: at.struct, field: false }, ctx);
   }
 }
 
@@ -233,7 +272,7 @@ export function checkAgainstDefinition(obj: unknown, definition: string, style: 
   const ctx: Ctx = { style, unknown: [], seen: new Set(), typeErrors: [] };
   const top: Schema = { $ref: `#/components/schemas/${definition}` };
   try {
-    walk(obj, top, goTypeOf(top), { path: '', struct: '', fields: [] }, ctx);
+    walk(obj, top, goTypeOf(top), { struct: '', field: false }, ctx);
   } catch (e) {
     if (!(e instanceof Abort)) throw e;
     return { unknown: ctx.unknown, typeErrors: [...ctx.typeErrors, e.message], decodeError: e.message };
