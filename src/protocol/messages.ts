@@ -30,6 +30,11 @@ export interface SessionStart {
   journal: JournalEntry[];
   /** Run the clock to this simulated time after replaying (the last time the UI saw). */
   resumeAt?: number;
+  /**
+   * Simulated milliseconds to run before the first picture, so a new visitor finds the cluster
+   * already playing (image pulls done, probes passed) instead of watching it boot.
+   */
+  warmupMs?: number;
   playing: boolean;
   speed: number;
 }
@@ -229,6 +234,17 @@ export interface SchedulingExplanation {
   nodes: NodeVerdict[];
   /** The FailedScheduling message, verbatim. */
   message?: string;
+  /** The scheduler's last attempt: its outcome, when, and how many nodes it looked at. */
+  result?: 'Scheduled' | 'Unschedulable' | 'Error' | 'Gated';
+  attempts?: number;
+  /** Simulated time of the last attempt. */
+  time?: number;
+  totalNodes?: number;
+  evaluatedNodes?: number;
+  feasibleNodes?: number;
+  /** Set when preemption nominated a node for the pod, and the pods it evicts there. */
+  nominatedNode?: string;
+  victims?: string[];
 }
 
 export interface Description {

@@ -53,6 +53,7 @@ export class Session {
       }
     }
     if (r.resumeAt !== undefined) this.cluster.clock.advanceTo(r.resumeAt);
+    else if (r.warmupMs) this.cluster.clock.advanceTo(this.cluster.clock.now() + r.warmupMs);
     this.feed.recording = true;
     this.driver.setSpeed(r.speed);
     if (r.playing) this.driver.play();

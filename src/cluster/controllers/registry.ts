@@ -1,5 +1,9 @@
 import type { ControllerFactory } from './types';
 import { jobController } from './job';
+import { cronJobController } from './cronjob';
+import { ttlAfterFinishedController } from './ttlafterfinished';
+import { statefulSetController } from './statefulset';
+import { daemonSetController } from './daemonset';
 import { replicaSetController } from './replicaset';
 import { deploymentController } from './deployment';
 import { endpointsController } from './endpoints';
@@ -8,9 +12,14 @@ import { namespaceController } from './namespace';
 import { garbageCollector } from './garbagecollector';
 import { nodeLifecycleController } from './nodelifecycle';
 import { taintEvictionController } from './nodelifecycle/taintManager';
-import { serviceAccountController } from './serviceaccount';
-import { rootCAPublisher } from './serviceaccount';
+import { rootCAPublisher, serviceAccountController } from './serviceaccount';
 import { disruptionController } from './disruption';
+import { persistentVolumeBinder } from './persistentvolume';
+import { localPathProvisioner } from './persistentvolume/provisioner';
+import { podGarbageCollector } from './podgc';
+import { schedulerFactory } from '../scheduler';
+import { resourceQuotaController } from './resourcequota';
+import { kubelet } from '../kubelet';
 
 /**
  * Every control loop the cluster runs, by name (as kube-controller-manager, kube-scheduler and the
@@ -18,6 +27,10 @@ import { disruptionController } from './disruption';
  */
 export const controllerRegistry: ControllerFactory[] = [
   jobController,
+  cronJobController,
+  ttlAfterFinishedController,
+  statefulSetController,
+  daemonSetController,
   replicaSetController,
   deploymentController,
   endpointsController,
@@ -29,4 +42,10 @@ export const controllerRegistry: ControllerFactory[] = [
   serviceAccountController,
   rootCAPublisher,
   disruptionController,
+  persistentVolumeBinder,
+  localPathProvisioner,
+  podGarbageCollector,
+  schedulerFactory,
+  resourceQuotaController,
+  kubelet,
 ];

@@ -34,8 +34,10 @@ export interface Behaviour {
 }
 
 const Mi = 1024 * 1024;
-const WRAPPERS = new Set(['docker-entrypoint.sh', '/docker-entrypoint.sh', '/usr/local/bin/docker-entrypoint.sh', '/entrypoint.sh']);
+const WRAPPERS = new Set(['docker-entrypoint.sh', '/docker-entrypoint.sh', '/usr/local/bin/docker-entrypoint.sh', 'docker-php-entrypoint']);
 const SHELLS = new Set(['sh', 'ash', 'bash', 'zsh', 'dash']);
+/** Families whose image is a server whatever its binary is called. */
+const FAMILY_SERVERS = new Set<Family>(['echo', 'kube-proxy', 'etcd', 'control-plane']);
 /** Executables an image does NOT ship (the classic `bash` on busybox). */
 const MISSING: Record<'busybox' | 'debian', Set<string>> = {
   busybox: new Set(['bash', 'curl', 'python', 'python3', 'perl', 'node', 'java', 'ruby', 'git', 'dig', 'zsh']),
@@ -106,7 +108,9 @@ function compute(c: ContainerInput): Behaviour {
   const family = img?.family;
   const busybox = img ? isBusybox(img.ref.repo, img.canonicalTag) : false;
   let argv = c.command?.length ? [...c.command, ...(c.args ?? [])] : [...(entry?.entrypoint ?? []), ...(c.args ?? entry?.cmd ?? [])];
-  if (argv.length && WRAPPERS.has(argv[0])) argv = argv.slice(1);
+  // Entrypoint scripts that end in `exec "$@"` (curl's also prefixes `curl` to bare options).
+  if (argv.length && (WRAPPERS.has(argv[0]) || (argv[0] === '/entrypoint.sh' && family === 'shell'))) argv = argv.slice(1);
+  if (argv[0]?.startsWith('-') && img?.ref.repo.endsWith('/curl')) argv = ['curl', ...argv];
   const env = { ...defaultEnv(), ...envOf(c) };
   const b: Behaviour = { argv, family, busybox, serverAtMs: 0, files: [], memoryBytes: (family === 'runtime' ? 12 : 1) * Mi, env, stdin: !!c.stdin };
   if (!argv.length) {
@@ -118,7 +122,7 @@ function compute(c: ContainerInput): Behaviour {
     return b;
   }
   const program = base(argv[0]);
-  if (!SHELLS.has(program) && family && (SERVER_PROGRAMS.has(program) || ['echo', 'kube-proxy', 'etcd', 'control-plane'].includes(family))) {
+  if (!SHELLS.has(program) && family && (SERVER_PROGRAMS.has(program) || FAMILY_SERVERS.has(family))) {
     const server = serverFor(program, argv, family, env);
     if (server) return withServer(b, server, 0);
   }

@@ -73,13 +73,13 @@ export function parseImage(raw: string): ImageRef | { error: string } {
 
 /** 64 hex digits derived from a string: stable "sha256" digests and container ids. */
 export function hex64(seed: string): string {
-  let out = '';
+  const parts: string[] = [];
   let h = fnv1a(seed);
-  for (let i = 0; out.length < 64; i++) {
+  for (let i = 0; i < 8; i++) {
     h = fnv1a(`${i}:${seed}`, h);
-    out += h.toString(16).padStart(8, '0');
+    parts.push(h.toString(16).padStart(8, '0'));
   }
-  return out.slice(0, 64);
+  return parts.join('');
 }
 
 function canonical(entry: RepoEntry, tag: string): string {

@@ -131,14 +131,17 @@ export interface PodSim {
   initializedOnce: boolean;
   containers: ContainerSim[];
   /** Pod-level faults from `kubeplay.dev/fault`. */
-  faults: Set<string>;
+  faults: ReadonlySet<string>;
   deleting: boolean;
   /** When containers still running at termination get SIGKILL. */
   stopDeadline?: number;
   /** A phase decided by the kubelet itself (activeDeadlineSeconds). */
   final?: { phase: 'Failed'; reason: string; message: string };
-  /** Kubelet-owned conditions: current status and its last transition time. */
-  cond: Record<string, { status: string; at: number }>;
+  /**
+   * Kubelet-owned conditions by type: the last transition time, positive while the condition is
+   * True and negated while False (one number each: 150,000 pods keep these).
+   */
+  cond: Record<string, number>;
   rng: Rng;
   /** Bumped by every applied stage: a cheap "status may have changed" signal. */
   seq: number;

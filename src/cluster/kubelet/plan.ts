@@ -12,9 +12,12 @@ import { runArgv } from './shellRun';
 export const FAULT_ANNOTATION = 'kubeplay.dev/fault';
 export const STARTUP_ANNOTATION = 'kubeplay.dev/startup-seconds';
 
-/** `kubeplay.dev/fault: crash, hang` → {crash, hang}. */
-export function parseFaults(annotations: Record<string, string> | undefined): Set<string> {
-  const v = annotations?.[FAULT_ANNOTATION] ?? '';
+const NO_FAULTS: ReadonlySet<string> = new Set();
+
+/** `kubeplay.dev/fault: crash, hang` → {crash, hang} (one shared empty set for the usual no-fault pod). */
+export function parseFaults(annotations: Record<string, string> | undefined): ReadonlySet<string> {
+  const v = annotations?.[FAULT_ANNOTATION];
+  if (!v) return NO_FAULTS;
   return new Set(v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
 }
 

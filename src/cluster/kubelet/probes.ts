@@ -92,6 +92,14 @@ function exec(p: PodSim, c: ContainerSim, pr: ProbeSim, argv: string[], ip: stri
 
 /** Runs probe `pr` of container `c` at `t`. */
 export function runProbe(p: PodSim, c: ContainerSim, pr: ProbeSim, t: number): ProbeOutcome {
+  const r = outcome(p, c, pr, t);
+  // A process that will hang later answers differently from then on (TCP connects still succeed).
+  const hangAt = c.plan?.hangAt;
+  if (hangAt !== undefined && hangAt > t && !pr.spec?.tcpSocket) r.stableUntil = Math.min(r.stableUntil, hangAt);
+  return r;
+}
+
+function outcome(p: PodSim, c: ContainerSim, pr: ProbeSim, t: number): ProbeOutcome {
   const spec = pr.spec ?? {};
   const ip = (p.pod.spec?.hostNetwork ? p.hostIP : p.podIP) ?? '';
   if (spec.httpGet) return http(p, c, pr, spec.httpGet, ip, t);

@@ -24,8 +24,9 @@ export interface ServerModel {
 }
 
 const Mi = 1024 * 1024;
-const staticSite = (path: string) => (['/', '/index.html', '/50x.html'].includes(path) ? 200 : 404);
-const any200 = () => 200;
+type Http = ServerModel['http'];
+const staticSite: Http = (_port, path) => (['/', '/index.html', '/50x.html'].includes(path) ? 200 : 404);
+const any200: Http = () => 200;
 const GO_TERM = { afterMs: 5, code: 2 }; // Go binaries as PID 1 without a handler: runtime exits with 2
 
 function flag(argv: string[], names: string[], dflt: string): string {
@@ -47,7 +48,7 @@ function bytes(q: string): number {
 }
 
 // `term: null` models a PID 1 without a SIGTERM handler (the kernel drops the signal).
-const model = (kind: string, ports: [number, 'http' | 'tcp' | 'grpc'][], listenAfterMs: number, memoryBytes: number, http = staticSite, term: ServerModel['term'] | null = { afterMs: 100, code: 0 }): ServerModel => ({
+const model = (kind: string, ports: [number, 'http' | 'tcp' | 'grpc'][], listenAfterMs: number, memoryBytes: number, http: Http = staticSite, term: ServerModel['term'] | null = { afterMs: 100, code: 0 }): ServerModel => ({
   kind, ports: new Map(ports), listenAfterMs, http, memoryBytes, term: term ?? undefined,
 });
 
@@ -100,6 +101,10 @@ function byFamily(family: Family, argv: string[], env: Record<string, string>): 
       if (bin.includes('whoami')) return model('whoami', [[Number(flag(argv, ['--port', '-port'], '80')), 'http']], 20, 4 * Mi, any200, GO_TERM);
       if (bin.includes('hello-app')) return model('hello-app', [[Number(env.PORT) || 8080, 'http']], 20, 5 * Mi, any200, GO_TERM);
       if (bin.includes('echo-server')) return model('echo-server', [[8080, 'http']], 20, 4 * Mi, any200, GO_TERM);
+      if (bin.includes('prometheus')) return model('prometheus', [[9090, 'http']], 1500, 60 * Mi, any200, { afterMs: 300, code: 0 });
+      if (bin.includes('node_exporter')) return model('node-exporter', [[9100, 'http']], 50, 10 * Mi, any200, GO_TERM);
+      if (bin.includes('registry')) return model('registry', [[5000, 'http']], 100, 10 * Mi, any200, { afterMs: 100, code: 0 });
+      if (bin.includes('run.sh')) return model('echoserver', [[8080, 'http']], 300, 20 * Mi, any200, { afterMs: 100, code: 0 });
       // kubernetes-bootcamp: `node server.js` under `sh -c`, whose PID 1 shell ignores SIGTERM.
       return model('echo', [[8080, 'http']], 400, 20 * Mi, any200, null);
     }

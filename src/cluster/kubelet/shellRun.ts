@@ -3,7 +3,7 @@
  * (for exec probes), the exit, "blocks forever" (unknown commands, `sleep infinity`) or "became a
  * server" (`exec nginx …`). Busy loops advance at least one second per round so output stays finite.
  */
-import { piDigits } from './pi';
+import { interpreter, perl, testExpr, type ProgramEffect } from './shellPrograms';
 import { expandWord, formatDate, type ExpandEnv } from './shellExpand';
 import { parseScript, type Node } from './shellParse';
 
@@ -230,7 +230,7 @@ class Runner {
         }
         return;
       }
-      case 'test': case '[': return void (this.status = this.test(name === '[' ? args.slice(0, -1) : args) ? 0 : 1);
+      case 'test': case '[': return void (this.status = testExpr(name === '[' ? args.slice(0, -1) : args, this.files) ? 0 : 1);
       case 'tail': return args.includes('-f') || args.includes('-F') ? yield* this.stop({ at: this.t, kind: 'block' }) : undefined;
       case 'yes': return yield* this.stop({ at: this.t, kind: 'block' });
       case 'trap': return args.some((a) => /^(SIG)?TERM$|^15$|^EXIT$/.test(a)) ? yield { at: this.t, kind: 'term' } : undefined;
@@ -241,8 +241,8 @@ class Runner {
         if (args.length) return yield* this.stop({ at: this.t, kind: 'block' });
         return this.o.stdin ? yield* this.stop({ at: this.t, kind: 'block' }) : undefined;
       }
-      case 'perl': return yield* this.perl(args);
-      case 'python': case 'python3': case 'node': return yield* this.interpreter(name, args);
+      case 'perl': return yield* this.program(perl(args));
+      case 'python': case 'python3': case 'node': return yield* this.program(interpreter(name, args, this.o.stdin));
     }
     if (/^perl5/.test(name)) return this.o.stdin ? yield* this.stop({ at: this.t, kind: 'block' }) : undefined;
     if (SERVER_PROGRAMS.has(name)) return yield* this.stop({ at: this.t, kind: 'server', argv: words });
@@ -256,55 +256,13 @@ class Runner {
     if (!this.stopped) yield* this.stop({ at: this.t, kind: 'exit', code: this.status });
   }
 
-  private test(a: string[]): boolean {
-    if (a[0] === '!') return !this.test(a.slice(1));
-    if (a.length === 1) return a[0] !== '';
-    if (a.length === 2) {
-      if (a[0] === '-z') return a[1] === '';
-      if (a[0] === '-n') return a[1] !== '';
-      if (a[0] === '-f' || a[0] === '-e' || a[0] === '-s' || a[0] === '-r') return this.files.has(a[1]);
-      if (a[0] === '-d') return ['/', '/tmp', '/etc', '/var', '/usr', '/root'].includes(a[1]);
-    }
-    const [l, op, r] = a;
-    const [x, y] = [Number(l), Number(r)];
-    switch (op) {
-      case '=': case '==': return l === r;
-      case '!=': return l !== r;
-      case '-eq': return x === y;
-      case '-ne': return x !== y;
-      case '-lt': return x < y;
-      case '-le': return x <= y;
-      case '-gt': return x > y;
-      case '-ge': return x >= y;
-    }
-    return false;
-  }
-
-  private *perl(args: string[]): Generator<RunEvent> {
-    const code = args[args.findIndex((a) => /^-\w*e$/.test(a)) + 1] ?? '';
-    const bpi = /bpi\((\d+)\)/.exec(code);
-    if (bpi) {
-      const n = Number(bpi[1]);
-      this.t += 1500 + Math.round((n * n) / 1000);
-      return yield* this.out(piDigits(n));
-    }
-    const print = /print\s+"((?:[^"\\]|\\.)*)"/.exec(code);
-    if (print) return yield* this.out(print[1].replace(/\\n$/, '').replace(/\\n/g, '\n'));
-    if (!code) return yield* this.stop({ at: this.t, kind: 'block' });
-  }
-
-  private *interpreter(name: string, args: string[]): Generator<RunEvent> {
-    if (args[0] === '-m' && args[1] === 'http.server') return yield* this.stop({ at: this.t, kind: 'server', argv: ['python-http', args[2] ?? '8000'] });
-    const flag = name === 'node' ? args.indexOf('-e') : args.indexOf('-c');
-    if (flag >= 0) {
-      const code = args[flag + 1] ?? '';
-      const m = [...code.matchAll(/(?:print|console\.log)\(\s*(['"])((?:(?!\1).)*)\1\s*\)/g)];
-      this.t += name === 'node' ? 40 : 25;
-      if (m.length) return yield* this.out(m.map((x) => x[2]).join('\n'));
-      return /sleep|while|setInterval|serve_forever|listen/.test(code) ? yield* this.stop({ at: this.t, kind: 'block' }) : undefined;
-    }
-    if (!args.length) return this.o.stdin ? yield* this.stop({ at: this.t, kind: 'block' }) : undefined;
-    yield* this.stop({ at: this.t, kind: 'block' });
+  /** Programs with a simple simulated effect (shellPrograms.ts). */
+  private *program(effect: ProgramEffect | undefined): Generator<RunEvent> {
+    if (!effect) return;
+    this.t += effect.ms ?? 0;
+    if (effect.out !== undefined) yield* this.out(effect.out);
+    if (effect.server) return yield* this.stop({ at: this.t, kind: 'server', argv: effect.server });
+    if (effect.block) yield* this.stop({ at: this.t, kind: 'block' });
   }
 }
 

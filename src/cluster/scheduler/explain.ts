@@ -8,7 +8,6 @@
 import { rfc3339 } from '../sim/clock';
 import { reasonHistogram } from './framework/fitError';
 import type { NodeToStatus } from './framework/nodeToStatus';
-import type { NodeInfo } from './framework/nodeInfo';
 import type { ScoreTable } from './framework/runner';
 import { CODE_NAMES, type Status } from './framework/types';
 
@@ -20,7 +19,10 @@ export interface NodeVerdict {
   plugin?: string;
   code?: string;
   reasons?: string[];
-  /** Weighted score per plugin (normalized score × weight) and their sum. */
+  /**
+   * Weighted score per plugin (normalized score × weight) and their total — for every feasible
+   * node when at most 100 passed, otherwise for the 20 best and the chosen one.
+   */
   scores?: Record<string, number>;
   total?: number;
 }
@@ -47,7 +49,10 @@ export interface Explanation {
   skipped: { filter: string[]; score: string[] };
   /** Filter verdict histogram, as in the FitError. */
   histogram: string[];
-  /** Rejected nodes, then feasible nodes best first. */
+  /**
+   * Rejected nodes, then feasible nodes best first. When more than 100 nodes passed, only the 20
+   * best and the chosen one are listed (feasibleNodes still counts them all).
+   */
   nodes: NodeVerdict[];
   /** Per-node detail dropped to keep memory bounded (summary and top nodes remain). */
   truncated?: boolean;
@@ -65,7 +70,7 @@ export interface AttemptReport {
   message?: string;
   totalNodes: number;
   failed?: NodeToStatus;
-  feasible?: readonly NodeInfo[];
+  feasible?: readonly { name: string }[];
   table?: ScoreTable;
   preFilter?: Status;
   nominatedNode?: string;
@@ -75,74 +80,103 @@ export interface AttemptReport {
 }
 
 interface Stored {
-  base: Omit<Explanation, 'nodes' | 'histogram' | 'truncated'>;
-  failedNames: string[];
-  failedStatuses: Status[];
-  absent?: Status;
-  feasibleNames: string[];
+  base: Omit<Explanation, 'nodes' | 'histogram' | 'truncated' | 'time'>;
+  time: number;
+  /** The attempt's own (fresh) status map, kept by reference. */
+  failed?: NodeToStatus;
+  /** Names of the feasible nodes kept: all when at most DETAIL_ALL passed, else the detailed ones. */
+  feasible: string[];
   plugins: string[];
-  /** feasible × plugins weighted scores, row-major. */
+  /** Feasible nodes (indexes) with a score breakdown: all when few, else the best ones. */
+  detail: number[];
+  /** Weighted total of each detail node. */
+  totals: Uint16Array;
+  /** detail.length × plugins weighted scores, row-major. */
   scores: Uint16Array;
   histogram?: string[];
   truncated: boolean;
   entries: number;
 }
 
-const TOP_KEPT = 5;
+/** Feasible nodes up to which every node keeps its per-plugin breakdown. */
+const DETAIL_ALL = 100;
+/** Otherwise: the best nodes kept with a breakdown (plus the chosen one). */
+const DETAIL_TOP = 20;
+const NO_NODES: readonly { name: string }[] = [];
 
 export class ExplainStore {
   private byUid = new Map<string, Stored>();
   private byName = new Map<string, string>();
+  /** Records still holding per-node lists, oldest first. */
+  private detailed = new Map<string, Stored>();
   private entries = 0;
+  private pluginLists = new Map<string, string[]>();
 
-  /** `budget`: node entries kept in full across all pods. */
+  /** `budget`: failed and feasible node entries kept in full across all pods. */
   constructor(private readonly budget = 1_000_000) {}
 
   record(r: AttemptReport): void {
     this.drop(r.uid);
-    const feasible = r.feasible ?? [];
+    const feasible = r.feasible ?? NO_NODES;
+    const n = feasible.length;
     const t = r.table;
-    const plugins = t && feasible.length > 1 ? t.plugins.map((p) => p.name) : [];
-    const scores = new Uint16Array(plugins.length * feasible.length);
-    for (let p = 0; p < plugins.length; p++) {
-      const col = t!.scores[p]!;
-      for (let i = 0; i < feasible.length; i++) scores[i * plugins.length + p] = col[i]!;
+    const plugins = t && n > 1 ? this.pluginNames(t) : [];
+    // Large attempts keep only their best nodes: retaining 500-entry lists per pod would make
+    // every explanation a long-lived allocation the garbage collector keeps copying.
+    let picked: number[] = [];
+    if (n <= DETAIL_ALL) for (let i = 0; i < n; i++) picked.push(i);
+    else if (plugins.length) picked = bestIndexes(t!.totals, n, DETAIL_TOP, r.node ? feasible.findIndex((f) => f.name === r.node) : -1);
+    const np = plugins.length;
+    const detail = np ? picked.map((_, k) => k) : [];
+    const totals = new Uint16Array(detail.length);
+    const scores = new Uint16Array(detail.length * np);
+    for (let k = 0; k < detail.length; k++) {
+      const i = picked[k]!;
+      totals[k] = t!.totals[i]!;
+      for (let p = 0; p < np; p++) scores[k * np + p] = t!.scores[p]![i]!;
     }
-    const failedNames: string[] = [];
-    const failedStatuses: Status[] = [];
-    if (r.failed) for (const [n, s] of r.failed.entries()) (failedNames.push(n), failedStatuses.push(s));
+    const failedCount = r.failed?.size ?? 0;
     const s: Stored = {
       base: {
         namespace: r.namespace,
         name: r.name,
         uid: r.uid,
         attempts: r.attempts,
-        time: rfc3339(r.now),
         result: r.result,
         node: r.node,
         message: r.message,
         totalNodes: r.totalNodes,
-        evaluatedNodes: failedNames.length + feasible.length,
-        feasibleNodes: feasible.length,
+        evaluatedNodes: failedCount + n,
+        feasibleNodes: n,
         preFilter: r.preFilter ? { plugin: r.preFilter.plugin, message: r.preFilter.message() } : undefined,
         nominatedNode: r.nominatedNode,
         victims: r.victims,
         skipped: { filter: [...(r.skippedFilter ?? [])], score: [...(r.skippedScore ?? [])] },
       },
-      failedNames,
-      failedStatuses,
-      absent: r.failed && r.failed.size < r.totalNodes && r.result !== 'Scheduled' ? r.failed.absent : undefined,
-      feasibleNames: feasible.map((n) => n.name),
+      time: r.now,
+      failed: r.failed,
+      feasible: picked.map((i) => feasible[i]!.name),
       plugins,
+      detail,
+      totals,
       scores,
       truncated: false,
-      entries: failedNames.length + feasible.length,
+      entries: failedCount + picked.length,
     };
-    if (s.absent) s.histogram = reasonHistogram(r.failed!, r.totalNodes);
+    // Nodes never examined only count when the pod was not placed (the FitError's arithmetic).
+    if (r.failed && r.result !== 'Scheduled') s.histogram = reasonHistogram(r.failed, r.totalNodes);
     this.byUid.set(r.uid, s);
+    this.detailed.set(r.uid, s);
     this.byName.set(`${r.namespace}/${r.name}`, r.uid);
     this.entries += s.entries;
-    this.enforceBudget();
+    if (this.entries > this.budget) this.enforceBudget();
+  }
+
+  private pluginNames(t: ScoreTable): string[] {
+    const key = t.plugins.map((p) => p.name).join(',');
+    let l = this.pluginLists.get(key);
+    if (!l) this.pluginLists.set(key, (l = t.plugins.map((p) => p.name)));
+    return l;
   }
 
   /** Forget a deleted pod. */
@@ -151,6 +185,7 @@ export class ExplainStore {
     if (!s) return;
     this.entries -= s.entries;
     this.byUid.delete(uid);
+    this.detailed.delete(uid);
     const key = `${s.base.namespace}/${s.base.name}`;
     if (this.byName.get(key) === uid) this.byName.delete(key);
   }
@@ -167,67 +202,68 @@ export class ExplainStore {
 
   // Oldest first (Map order = insertion order; a new attempt re-inserts).
   private enforceBudget(): void {
-    if (this.entries <= this.budget) return;
-    for (const s of this.byUid.values()) {
+    for (const [uid, s] of this.detailed) {
       if (this.entries <= this.budget * 0.9) return;
-      if (!s.truncated) this.compact(s);
+      this.compact(s);
+      this.detailed.delete(uid);
     }
   }
 
+  /** Keep the summary and the detailed (best) nodes; drop the per-node lists. */
   private compact(s: Stored): void {
     s.histogram ??= histogramOf(s);
-    const keep = topIndexes(s, TOP_KEPT);
-    const np = s.plugins.length;
-    const scores = new Uint16Array(keep.length * np);
-    keep.forEach((i, k) => scores.set(s.scores.subarray(i * np, i * np + np), k * np));
-    s.feasibleNames = keep.map((i) => s.feasibleNames[i]!);
-    s.scores = scores;
-    s.failedNames = [];
-    s.failedStatuses = [];
+    s.feasible = s.detail.map((i) => s.feasible[i]!);
+    s.detail = s.detail.map((_, k) => k);
+    s.failed = undefined;
     s.truncated = true;
-    this.entries -= s.entries - keep.length;
-    s.entries = keep.length;
+    this.entries -= s.entries - s.detail.length;
+    s.entries = s.detail.length;
   }
 }
 
 function histogramOf(s: Stored): string[] {
   const counts = new Map<string, number>();
-  for (const st of s.failedStatuses) for (const r of st.reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  for (const [, st] of s.failed?.entries() ?? []) for (const r of st.reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
   return [...counts].map(([r, c]) => `${c} ${r}`).sort();
 }
 
-function totalOf(s: Stored, i: number): number {
-  let t = 0;
-  for (let p = 0; p < s.plugins.length; p++) t += s.scores[i * s.plugins.length + p]!;
-  return t;
-}
-
-/** Indexes of the best `k` feasible nodes (the chosen node always first). */
-function topIndexes(s: Stored, k: number): number[] {
-  const idx = s.feasibleNames.map((_, i) => i).sort((a, b) => totalOf(s, b) - totalOf(s, a));
-  const chosen = s.feasibleNames.indexOf(s.base.node ?? '');
-  const out = chosen >= 0 ? [chosen, ...idx.filter((i) => i !== chosen)] : idx;
-  return out.slice(0, k);
+/** The best `k` indexes by total (one linear pass), the chosen one first. */
+function bestIndexes(totals: Float64Array, n: number, k: number, chosen: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i === chosen) continue;
+    const t = totals[i]!;
+    if (top.length === k && t <= totals[top[k - 1]!]!) continue;
+    let j = top.length;
+    while (j > 0 && totals[top[j - 1]!]! < t) j--;
+    top.splice(j, 0, i);
+    if (top.length > k) top.pop();
+  }
+  return chosen >= 0 ? [chosen, ...top] : top;
 }
 
 function render(s: Stored): Explanation {
   const nodes: NodeVerdict[] = [];
-  s.failedNames.forEach((node, i) => {
-    const st = s.failedStatuses[i]!;
+  for (const [node, st] of s.failed?.entries() ?? [])
     nodes.push({ node, feasible: false, plugin: st.plugin || undefined, code: CODE_NAMES[st.code], reasons: [...st.reasons] });
-  });
-  const order = s.feasibleNames.map((_, i) => i);
-  if (s.plugins.length) order.sort((a, b) => totalOf(s, b) - totalOf(s, a));
-  for (const i of order) {
-    const v: NodeVerdict = { node: s.feasibleNames[i]!, feasible: true };
-    if (s.plugins.length) {
-      v.scores = {};
-      s.plugins.forEach((p, j) => (v.scores![p] = s.scores[i * s.plugins.length + j]!));
-      v.total = totalOf(s, i);
-    }
-    nodes.push(v);
+  // Detailed nodes best first, then the other feasible nodes (no breakdown kept).
+  const rows = s.detail.map((_, k) => k).sort((a, b) => s.totals[b]! - s.totals[a]!);
+  const shown = new Set<number>();
+  for (const k of rows) {
+    const i = s.detail[k]!;
+    shown.add(i);
+    const scores: Record<string, number> = {};
+    s.plugins.forEach((p, j) => (scores[p] = s.scores[k * s.plugins.length + j]!));
+    nodes.push({ node: s.feasible[i]!, feasible: true, scores, total: s.totals[k]! });
   }
-  return { ...s.base, histogram: s.histogram ?? histogramOf(s), nodes, ...(s.truncated ? { truncated: true } : {}) };
+  s.feasible.forEach((name, i) => shown.has(i) || nodes.push({ node: name, feasible: true }));
+  return {
+    ...s.base,
+    time: rfc3339(s.time),
+    histogram: s.histogram ?? histogramOf(s),
+    nodes,
+    ...(s.truncated ? { truncated: true } : {}),
+  };
 }
 
 /** One scheduler's explanations, as the lead serves them over the API. */

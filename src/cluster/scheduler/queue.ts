@@ -79,7 +79,10 @@ export class SchedulingQueue {
     this.maxInUnschedulableMs = opts.maxInUnschedulableMs ?? 300_000;
     this.start = clock.now();
     this.active = new Heap((a, b) => fw.queueSort.less(a, b));
-    this.backoff = new Heap((a, b) => this.backoffExpiry(a) - this.backoffExpiry(b) || a.seq - b.seq);
+    this.backoff = new Heap((a, b) => {
+      const d = this.backoffExpiry(a) - this.backoffExpiry(b);
+      return d < 0 || (d === 0 && a.seq < b.seq);
+    });
   }
 
   get activeLength(): number {

@@ -46,6 +46,8 @@ export interface ScheduleOutcome {
 export class Algorithm {
   /** Where the next Filter pass starts, so every node gets examined in turn. */
   nextStartNodeIndex = 0;
+  private chunk: NodeInfo[] = [];
+  private chunkStatus: (Status | null)[] = [];
 
   constructor(
     private readonly cache: Cache,
@@ -108,7 +110,11 @@ export class Algorithm {
     return out;
   }
 
-  /** findNodesThatPassFilters, sequentially, stopping once enough feasible nodes were found. */
+  /**
+   * findNodesThatPassFilters, stopping once enough feasible nodes were found. Nodes are filtered
+   * in chunks, plugin by plugin (batch filterAll), sized to what is still needed; verdicts past the
+   * point where enough nodes were found are discarded, so the result is the node-by-node one.
+   */
   private filterNodes(
     fw: Framework,
     state: CycleState,
@@ -121,40 +127,70 @@ export class Algorithm {
     const n = nodes.length;
     const want = numFeasibleNodesToFind(n, this.percentageOfNodesToScore);
     const feasible: NodeInfo[] = [];
-    const withNominated = fw.handle.nominator.size > 0;
-    let processed = 0;
-    for (let i = 0; i < n; i++) {
-      const node = nodes[(start + i) % n]!;
-      const s = withNominated ? fw.runFilterWithNominatedPods(state, pod, node, filters) : fw.runFilter(state, pod, node, filters);
-      processed++;
-      if (s === null) {
-        feasible.push(node);
-        if (feasible.length >= want) break;
-      } else if (s.code === Code.Error) return { feasible, processed, error: s };
-      else {
-        d.nodeToStatus.set(node.name, s);
-        addPluginStatus(d, s);
+    if (fw.handle.nominator.size > 0 || !filters.every((f) => f.filterAll)) {
+      // Nominated pods need the per-node what-if pass.
+      let processed = 0;
+      for (let i = 0; i < n && feasible.length < want; i++) {
+        const node = nodes[(start + i) % n]!;
+        const s = fw.runFilterWithNominatedPods(state, pod, node, filters);
+        processed++;
+        if (s === null) feasible.push(node);
+        else if (s.code === Code.Error) return { feasible, processed, error: s };
+        else {
+          d.nodeToStatus.set(node.name, s);
+          addPluginStatus(d, s);
+        }
       }
+      return { feasible, processed };
+    }
+    const chunk = this.chunk;
+    const out = this.chunkStatus;
+    let processed = 0;
+    while (processed < n && feasible.length < want) {
+      const need = want - feasible.length;
+      const len = Math.min(n - processed, need + (need >> 3) + 8);
+      for (let i = 0; i < len; i++) {
+        chunk[i] = nodes[(start + processed + i) % n]!;
+        out[i] = null;
+      }
+      for (const f of filters) f.filterAll!(state, pod, chunk, out, len);
+      let i = 0;
+      while (i < len) {
+        const s = out[i];
+        const node = chunk[i++]!;
+        if (s === null) {
+          feasible.push(node);
+          if (feasible.length >= want) break;
+        } else if (!s.isRejected()) {
+          const e = new Status(Code.Error, [`running "${s.plugin}" filter plugin: ${s.message()}`], s.plugin);
+          return { feasible, processed: processed + i, error: e };
+        } else {
+          d.nodeToStatus.set(node.name, s);
+          addPluginStatus(d, s);
+        }
+      }
+      processed += i;
     }
     return { feasible, processed };
   }
 
-  /** selectHost: the highest total; ties broken uniformly at random (reservoir sampling). */
+  /**
+   * selectHost: the highest total; ties broken uniformly at random (upstream samples a reservoir;
+   * one draw among the tied nodes gives the same distribution).
+   */
   private selectHost(t: ScoreTable, nodes: readonly NodeInfo[]): string {
-    let best = 0;
-    let max = t.totals[0]!;
+    const totals = t.totals;
+    let max = totals[0]!;
     let ties = 1;
     for (let i = 1; i < t.n; i++) {
-      const v = t.totals[i]!;
+      const v = totals[i]!;
       if (v > max) {
         max = v;
-        best = i;
         ties = 1;
-      } else if (v === max) {
-        ties++;
-        if (this.rng.int(ties) === 0) best = i;
-      }
+      } else if (v === max) ties++;
     }
-    return nodes[best]!.name;
+    let k = ties > 1 ? this.rng.int(ties) : 0;
+    for (let i = 0; i < t.n; i++) if (totals[i] === max && k-- === 0) return nodes[i]!.name;
+    return nodes[0]!.name;
   }
 }

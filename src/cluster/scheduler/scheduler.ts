@@ -68,7 +68,7 @@ export class Scheduler {
       clock: d.clock,
       services: d.services ?? (() => []),
     };
-    this.fw = new Framework(this.name, buildProfile(handle), handle);
+    this.fw = new Framework(this.name, buildProfile(handle, d.rng.fork('plugins')), handle);
     handle.framework = this.fw;
     this.algo = new Algorithm(this.cache, d.rng, d.percentageOfNodesToScore ?? 0);
     this.explain = new ExplainStore(d.explainBudget);

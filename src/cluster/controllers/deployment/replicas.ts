@@ -93,10 +93,12 @@ function replicaSetFraction(rs: KObject, d: KObject): number {
   return roundHalfAwayFromZero(size) - specReplicas(rs);
 }
 
+/** The template with its labels minus pod-template-hash (a shallow copy: nothing else changes). */
 function withoutHash(t: KObject | undefined): unknown {
-  const c: KObject = structuredClone(t ?? { metadata: {} });
-  if (c.metadata?.labels) delete c.metadata.labels[POD_TEMPLATE_HASH];
-  return c;
+  const labels = t?.metadata?.labels;
+  if (!labels || !(POD_TEMPLATE_HASH in labels)) return t;
+  const { [POD_TEMPLATE_HASH]: _hash, ...rest } = labels;
+  return { ...t, metadata: { ...t.metadata, labels: rest } };
 }
 
 /** EqualIgnoreHash: pod templates equal once the pod-template-hash label is ignored. */

@@ -5,10 +5,11 @@
  */
 import type { KObject } from '../../api/types';
 import { bySizeNewer, bySizeOlder, byCreationTimestamp, filterActiveReplicaSets, specReplicas } from '../util/replicasets';
-import { desiredReplicasAnnotation, DEPRECATED_ROLLBACK_TO, replicasAnnotationsNeedUpdate, revisionOf, setReplicasAnnotations } from './annotations';
+import { desiredReplicasAnnotation, replicasAnnotationsNeedUpdate, revisionOf, setReplicasAnnotations } from './annotations';
 import { getCondition, hasProgressDeadline, newCondition, Reason, setCondition, type DeploymentStatus } from './conditions';
 import { getAllReplicaSetsAndSyncRevision } from './newrs';
 import { pushEvent, pushStatus, type SyncState } from './plan';
+import { getRollbackTo } from './rollback';
 import { actualCount, availableCount, findActiveOrLatest, getProportion, isRollingUpdate, isSaturated, maxSurge, maxUnavailable, readyCount, replicasOf, specCount } from './replicas';
 import { compactStatus, statusEqual } from './status';
 
@@ -16,7 +17,7 @@ import { compactStatus, statusEqual } from './status';
 export function sync(s: SyncState, rsList: KObject[]): void {
   const [newRS, oldRSs] = getAllReplicaSetsAndSyncRevision(s, rsList, false);
   scale(s, newRS, oldRSs);
-  if (s.d.spec?.paused && !s.d.metadata.annotations?.[DEPRECATED_ROLLBACK_TO]) cleanupDeployment(s, oldRSs);
+  if (s.d.spec?.paused && getRollbackTo(s.d) === undefined) cleanupDeployment(s, oldRSs);
   syncDeploymentStatus(s, [...oldRSs, newRS], newRS);
 }
 

@@ -87,7 +87,7 @@ export function rsFor(d: KObject, o: RsOpts): KObject {
         'deployment.kubernetes.io/max-replicas': String(d.spec.replicas + 1),
         ...o.annotations,
       },
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid, controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name!, uid: d.metadata.uid!, controller: true, blockOwnerDeletion: true }],
     },
     spec: { replicas: o.replicas, selector: { matchLabels: { ...template.metadata.labels } }, template },
     status: { replicas: actual, availableReplicas: available, readyReplicas: available, observedGeneration: 1 },

@@ -164,16 +164,17 @@ export function reconcileSlices(input: SliceInput): SlicePlan {
   for (const [key, g] of groups) {
     if (!g.remaining.size) continue;
     const queue = [...g.remaining.values()];
+    let next = 0;
     const candidates = kept
       .filter((k) => k.key === key && k.eps.length < max)
       .sort((a, b) => Number(b.changed) - Number(a.changed) || b.eps.length - a.eps.length);
     for (const k of candidates) {
-      while (queue.length && k.eps.length < max) {
-        k.eps.push(queue.shift()!);
+      while (next < queue.length && k.eps.length < max) {
+        k.eps.push(queue[next++]);
         k.changed = true;
       }
     }
-    while (queue.length) plan.create.push(newSlice(svc, g.ports, queue.splice(0, max), triggerTime));
+    for (; next < queue.length; next += max) plan.create.push(newSlice(svc, g.ports, queue.slice(next, next + max), triggerTime));
   }
   for (const k of kept) {
     if (k.eps.length === 0) plan.delete.push(k.slice);

@@ -40,7 +40,7 @@ export const nodeLifecycleController: ControllerFactory = {
   start(ctx: ControllerContext) {
     const { client, clock, recorder, config } = ctx;
     const health = new Map<string, NodeHealth>();
-    const known = new Set<string>();
+    const known = new Map<string, string>();
     const tainters = new Map<string, Tainter>();
     const podsToMark = new Set<string>();
     let zoneStates = new Map<string, ZoneState>();
@@ -129,13 +129,15 @@ export const nodeLifecycleController: ControllerFactory = {
       const names = new Set(nodes.map((n) => n.metadata.name!));
       for (const n of nodes) {
         if (known.has(n.metadata.name!)) continue;
-        known.add(n.metadata.name!);
+        known.set(n.metadata.name!, n.metadata.uid!);
         recorder.event(n, 'Normal', 'RegisteredNode', `Node ${n.metadata.name} event: Registered Node ${n.metadata.name} in Controller`, COMPONENT);
         tainter(zoneKey(n));
         markReachable(n);
       }
-      for (const name of known) {
+      for (const [name, uid] of known) {
         if (names.has(name)) continue;
+        const gone: KObject = { apiVersion: 'v1', kind: 'Node', metadata: { name, uid } };
+        recorder.event(gone, 'Normal', 'RemovingNode', `Node ${name} event: Removing Node ${name} from Controller`, COMPONENT);
         known.delete(name);
         health.delete(name);
         podsToMark.delete(name);

@@ -141,9 +141,10 @@ class ReplicaSetController {
     const sel = asSelector(rs.spec?.selector);
     if (sel === 'error') return;
     const now = this.ctx.clock.now();
-    // Owned pods (to release those that no longer match) plus matching orphans (to adopt).
+    // Owned pods (to release those that no longer match) plus matching orphans (to adopt): the
+    // pods of the namespace upstream lists, less those another controller owns.
     const candidates = client.byIndex('pods', 'owner', rs.metadata.uid!);
-    if (sel) candidates.push(...client.list('pods', { namespace: ns, selector: sel }));
+    if (sel) for (const p of client.byIndex('pods', 'orphan', ns)) if (matches(sel, p.metadata.labels)) candidates.push(p);
     const active = candidates.filter((p) => p.metadata.namespace === ns && isPodActive(p));
     const pods = this.claim(rs, active, (p) => matches(sel, p.metadata.labels));
 

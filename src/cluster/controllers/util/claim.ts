@@ -21,18 +21,21 @@ export interface ClaimResult {
 export function claimObjects(owner: KObject, candidates: Iterable<KObject>, match: (o: KObject) => boolean): ClaimResult {
   const out: ClaimResult = { claimed: [], adopt: [], release: [] };
   const deleting = !!owner.metadata.deletionTimestamp;
-  const seen = new Set<string>();
+  // Lists by owner and of orphans overlap only in orphans (a non-controller ref to us); and the
+  // same object listed twice is counted once.
+  const seen = new Set<KObject>();
+  const seenOrphans = new Set<string>();
   for (const o of candidates) {
-    const uid = o.metadata.uid!;
-    if (seen.has(uid)) continue;
-    seen.add(uid);
     const ref = controllerOf(o);
     if (ref) {
-      if (ref.uid !== owner.metadata.uid) continue;
+      if (ref.uid !== owner.metadata.uid || seen.has(o)) continue;
+      seen.add(o);
       if (match(o)) out.claimed.push(o);
       else if (!deleting) out.release.push(o);
       continue;
     }
+    if (seenOrphans.has(o.metadata.uid!)) continue;
+    seenOrphans.add(o.metadata.uid!);
     if (deleting || !match(o) || o.metadata.deletionTimestamp) continue;
     if (owner.metadata.namespace && owner.metadata.namespace !== o.metadata.namespace) continue;
     out.adopt.push(o);

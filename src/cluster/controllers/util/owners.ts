@@ -20,7 +20,9 @@ export function newControllerRef(owner: KObject, apiVersion: string, kind: strin
 
 /** GetControllerOf: the ownerReference with controller: true. */
 export function controllerOf(o: KObject): OwnerReference | undefined {
-  return (o.metadata.ownerReferences as OwnerReference[] | undefined)?.find((r) => r.controller === true);
+  const refs = o.metadata.ownerReferences as OwnerReference[] | undefined;
+  if (refs) for (let i = 0; i < refs.length; i++) if (refs[i].controller === true) return refs[i];
+  return undefined;
 }
 
 /** The adoption patch: add our controllerRef, with the object's uid as a precondition. */

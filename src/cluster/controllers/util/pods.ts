@@ -13,7 +13,9 @@ export function isPodActive(p: KObject): boolean {
 
 /** The pod's Ready condition, if any. */
 export function podReadyCondition(p: KObject): { status?: string; lastTransitionTime?: string } | undefined {
-  return (p.status?.conditions ?? []).find((c: { type?: string }) => c.type === 'Ready');
+  const cs = p.status?.conditions;
+  if (cs) for (let i = 0; i < cs.length; i++) if (cs[i].type === 'Ready') return cs[i];
+  return undefined;
 }
 
 /** IsPodReady: the Ready condition is True. */

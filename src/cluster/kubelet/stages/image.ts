@@ -96,6 +96,6 @@ export const imageStages: Stage[] = [
     },
   },
   // After a failed pull the pod is synced again within a second or so, which lands in the back-off.
-  { name: 'image-pull-failed-resync', subject: 'container', match: { state: ['ErrImagePull'] }, delay: { ms: 500, jitterMs: 1000 }, next: { state: 'Pull' } },
+  { name: 'image-pull-failed-resync', subject: 'container', match: { state: ['ErrImagePull'] }, delay: { ms: 1100, jitterMs: 1400 }, next: { state: 'Pull' } },
   { name: 'image-backoff-resync', subject: 'container', match: { state: ['ImagePullBackOff'] }, delay: RESYNC, next: { state: 'Pull' } },
 ];

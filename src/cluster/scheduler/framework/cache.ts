@@ -9,7 +9,7 @@ import type { KObject } from '../../api/types';
 import { equalityTerms, matches, type Selector } from '../../api/labels';
 import { NodeInfo, type ImageStateSummary } from './nodeInfo';
 import { NodeTree } from './nodeTree';
-import type { PodInfo } from './podInfo';
+import { samePlacement, type PodInfo } from './podInfo';
 
 interface PodState {
   info: PodInfo;
@@ -143,6 +143,19 @@ export class Cache {
   }
 
   private replace(st: PodState, pi: PodInfo): void {
+    st.assumed = false;
+    if (samePlacement(st.info, pi)) {
+      // Typically the bind's own echo, or a status update: only the object changes.
+      const n = this.nodeInfos.get(pi.nodeName);
+      if (n) {
+        const i = n.pods.indexOf(st.info);
+        if (i >= 0) n.pods[i] = pi;
+      }
+      for (const k in pi.labels) swapIn(this.byLabel.get(`${k}=${pi.labels[k]}`), st.info, pi);
+      swapIn(this.byNamespace.get(pi.namespace), st.info, pi);
+      st.info = pi;
+      return;
+    }
     this.unplace(st.info);
     st.info = pi;
     st.assumed = false;
@@ -229,6 +242,10 @@ function addTo(m: Map<string, Set<PodInfo>>, k: string, p: PodInfo): void {
   let s = m.get(k);
   if (!s) m.set(k, (s = new Set()));
   s.add(p);
+}
+
+function swapIn(s: Set<PodInfo> | undefined, old: PodInfo, pi: PodInfo): void {
+  if (s?.delete(old)) s.add(pi);
 }
 
 function removeFrom(m: Map<string, Set<PodInfo>>, k: string, p: PodInfo): void {

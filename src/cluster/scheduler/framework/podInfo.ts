@@ -115,5 +115,61 @@ export function newPodInfo(pod: KObject): PodInfo {
 
 /** The same pod assumed onto `nodeName` (what the cache holds between assume and the bind's echo). */
 export function withNodeName(pi: PodInfo, nodeName: string): PodInfo {
-  return { ...pi, nodeName };
+  // Same literal shape as newPodInfo's, so plugin code stays monomorphic.
+  return {
+    pod: pi.pod,
+    uid: pi.uid,
+    namespace: pi.namespace,
+    name: pi.name,
+    nodeName,
+    priority: pi.priority,
+    labels: pi.labels,
+    terminating: pi.terminating,
+    cpu: pi.cpu,
+    mem: pi.mem,
+    eph: pi.eph,
+    scalar: pi.scalar,
+    nonZeroCpu: pi.nonZeroCpu,
+    nonZeroMem: pi.nonZeroMem,
+    hostPorts: pi.hostPorts,
+    tolerations: pi.tolerations,
+    requiredAffinityTerms: pi.requiredAffinityTerms,
+    requiredAntiAffinityTerms: pi.requiredAntiAffinityTerms,
+    preferredAffinityTerms: pi.preferredAffinityTerms,
+    preferredAntiAffinityTerms: pi.preferredAntiAffinityTerms,
+    hasPodAffinity: pi.hasPodAffinity,
+    hasRequiredAntiAffinity: pi.hasRequiredAntiAffinity,
+    images: pi.images,
+  };
+}
+
+/**
+ * Whether two versions of a pod weigh the same on their node (node, requests, ports, labels,
+ * affinity, termination) — then the cache can swap the object without re-accounting it.
+ */
+export function samePlacement(a: PodInfo, b: PodInfo): boolean {
+  if (
+    a.nodeName !== b.nodeName ||
+    a.terminating !== b.terminating ||
+    a.cpu !== b.cpu ||
+    a.mem !== b.mem ||
+    a.eph !== b.eph ||
+    a.nonZeroCpu !== b.nonZeroCpu ||
+    a.nonZeroMem !== b.nonZeroMem ||
+    a.scalar !== null ||
+    b.scalar !== null ||
+    a.hostPorts.length + b.hostPorts.length !== 0 ||
+    a.hasPodAffinity ||
+    b.hasPodAffinity ||
+    a.priority !== b.priority ||
+    a.namespace !== b.namespace
+  )
+    return false;
+  let n = 0;
+  for (const k in a.labels) {
+    if (a.labels[k] !== b.labels[k]) return false;
+    n++;
+  }
+  for (const _ in b.labels) n--;
+  return n === 0;
 }

@@ -258,7 +258,8 @@ export class Framework {
       const p = t.plugins[pi]!;
       let buf = t.scores[pi];
       if (!buf || buf.length < n) t.scores[pi] = buf = new Float64Array(Math.max(n, 2 * (buf?.length ?? 0)));
-      for (let i = 0; i < n; i++) buf[i] = p.score(state, pod, nodes[i]!);
+      if (p.scoreAll) p.scoreAll(state, pod, nodes, buf, n);
+      else for (let i = 0; i < n; i++) buf[i] = p.score(state, pod, nodes[i]!);
       if (p.normalizeScore) {
         const s = p.normalizeScore(state, pod, buf, n, nodes);
         if (s && !s.isSuccess()) return wrap('NormalizeScore', p.name, s);

@@ -145,6 +145,11 @@ export interface PreFilterPlugin extends Plugin {
 
 export interface FilterPlugin extends Plugin {
   filter(state: CycleState, pod: PodInfo, node: NodeInfo): Status | null;
+  /**
+   * Optional batch form: for every i < n with out[i] === null, out[i] = filter(nodes[i]) — nodes an
+   * earlier plugin rejected are left alone, so the first failing plugin still decides.
+   */
+  filterAll?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: (Status | null)[], n: number): void;
 }
 
 /** PostFilter outcome: a nominated node (ModeOverride; '' clears) and the status. */
@@ -163,6 +168,8 @@ export interface PreScorePlugin extends Plugin {
 
 export interface ScorePlugin extends Plugin {
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number;
+  /** Optional batch form of Score over nodes[0..n) (one call instead of n; same results). */
+  scoreAll?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array, n: number): void;
   /** ScoreExtensions.NormalizeScore over scores[0..n), in place; nodes[i] is the node of scores[i]. */
   normalizeScore?(state: CycleState, pod: PodInfo, scores: Float64Array, n: number, nodes: readonly NodeInfo[]): Status | null;
 }

@@ -106,6 +106,8 @@ export const pods = defineResource({
   indexers: {
     nodeName: (o) => [o.spec?.nodeName ?? ''],
     owner: (o) => (o.metadata.ownerReferences ?? []).map((r) => r.uid),
+    // Pods without a controller, by namespace: what a ReplicaSet may adopt, without listing every pod.
+    orphan: (o) => ((o.metadata.ownerReferences ?? []).some((r) => r.controller) ? [] : [o.metadata.namespace ?? '']),
   },
   indexedFields: { 'spec.nodeName': 'nodeName' },
   fieldSelectors: {

@@ -27,18 +27,22 @@ export function calculatePriority(sum: number, numContainers: number): number {
 }
 
 export function newImageLocality(h: Handle): ScorePlugin {
+  const score = (pod: PodInfo, node: NodeInfo): number => {
+    const states = node.imageStates;
+    if (!states) return calculatePriority(0, pod.images.length);
+    const total = h.cache.numNodes;
+    let sum = 0;
+    for (const img of pod.images) {
+      const s = states.get(img);
+      if (s) sum += scaledImageScore(s, total);
+    }
+    return calculatePriority(sum, pod.images.length);
+  };
   return {
     name: Name,
-    score(_state, pod: PodInfo, node: NodeInfo) {
-      const states = node.imageStates;
-      if (!states) return calculatePriority(0, pod.images.length);
-      const total = h.cache.numNodes;
-      let sum = 0;
-      for (const img of pod.images) {
-        const s = states.get(img);
-        if (s) sum += scaledImageScore(s, total);
-      }
-      return calculatePriority(sum, pod.images.length);
+    score: (_state, pod, node) => score(pod, node),
+    scoreAll(_state, pod, nodes, out, n) {
+      for (let i = 0; i < n; i++) out[i] = score(pod, nodes[i]!);
     },
   };
 }

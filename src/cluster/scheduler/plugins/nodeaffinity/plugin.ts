@@ -75,6 +75,10 @@ export function newNodeAffinity(): PreFilterPlugin & FilterPlugin & PreScorePlug
       const m = state.read(preFilterKey) ?? requiredMatcher(pod);
       return !m || m(node.node!) ? null : REJECT;
     },
+    filterAll(state, pod, nodes, out, n) {
+      const m = state.read(preFilterKey) ?? requiredMatcher(pod);
+      if (m) for (let i = 0; i < n; i++) if (out[i] === null && !m(nodes[i]!.node!)) out[i] = REJECT;
+    },
     preScore(state, pod: PodInfo, nodes) {
       if (nodes.length === 0) return null;
       if (pod.pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution == null) return SKIP;

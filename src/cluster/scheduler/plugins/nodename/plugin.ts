@@ -16,6 +16,11 @@ export function newNodeName(): FilterPlugin & EnqueueExtensions {
       const want: string | undefined = pod.pod.spec?.nodeName;
       return !want || want === node.name ? null : REJECT;
     },
+    filterAll(_state, pod, nodes, out, n) {
+      const want: string | undefined = pod.pod.spec?.nodeName;
+      if (!want) return;
+      for (let i = 0; i < n; i++) if (out[i] === null && nodes[i]!.name !== want) out[i] = REJECT;
+    },
     events: () => [
       { event: { resource: 'Node', action: Action.Add }, hint: (pod, _o, obj) => (obj?.metadata.name === pod.pod.spec?.nodeName ? 'Queue' : 'QueueSkip') },
     ],

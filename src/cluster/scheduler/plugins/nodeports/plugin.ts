@@ -36,6 +36,10 @@ export function newNodePorts(): PreFilterPlugin & FilterPlugin & EnqueueExtensio
       const want = state.read(preFilterKey) ?? pod.hostPorts;
       return fitsPorts(want, node) ? null : REJECT;
     },
+    filterAll(state, pod, nodes, out, n) {
+      const want = state.read(preFilterKey) ?? pod.hostPorts;
+      for (let i = 0; i < n; i++) if (out[i] === null && !fitsPorts(want, nodes[i]!)) out[i] = REJECT;
+    },
     events: () => [
       {
         event: { resource: 'Pod', action: Action.Delete },

@@ -18,5 +18,8 @@ export function newBalancedAllocation(): PreScorePlugin & ScorePlugin {
     score(_state, pod: PodInfo, node: NodeInfo) {
       return balancedAllocationScore(pod, node);
     },
+    scoreAll(_state, pod, nodes, out, n) {
+      for (let i = 0; i < n; i++) out[i] = balancedAllocationScore(pod, nodes[i]!);
+    },
   };
 }

@@ -41,11 +41,21 @@ export function newNodeResourcesFit(): PreFilterPlugin & FilterPlugin & PreScore
       const reasons = insufficientResources(pod, node);
       return reasons ? reject(reasons) : null;
     },
+    filterAll(_state, pod, nodes, out, n) {
+      for (let i = 0; i < n; i++) {
+        if (out[i] !== null) continue;
+        const reasons = insufficientResources(pod, nodes[i]!);
+        if (reasons) out[i] = reject(reasons);
+      }
+    },
     preScore() {
       return null;
     },
     score(_state, pod: PodInfo, node: NodeInfo) {
       return leastAllocatedScore(pod, node);
+    },
+    scoreAll(_state, pod, nodes, out, n) {
+      for (let i = 0; i < n; i++) out[i] = leastAllocatedScore(pod, nodes[i]!);
     },
     events: () => [
       {

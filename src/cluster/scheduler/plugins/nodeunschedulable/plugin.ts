@@ -19,6 +19,9 @@ export function newNodeUnschedulable(): FilterPlugin & EnqueueExtensions {
     filter(_state, pod: PodInfo, node: NodeInfo) {
       return fits(pod, node.unschedulable) ? null : REJECT;
     },
+    filterAll(_state, pod, nodes, out, n) {
+      for (let i = 0; i < n; i++) if (out[i] === null && nodes[i]!.unschedulable && !fits(pod, true)) out[i] = REJECT;
+    },
     events: () => [
       {
         event: { resource: 'Node', action: Action.Add | Action.UpdateNodeTaint },

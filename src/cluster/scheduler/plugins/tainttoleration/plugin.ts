@@ -8,7 +8,7 @@ import type { NodeInfo } from '../../framework/nodeInfo';
 import { defaultNormalizeScore } from '../../framework/normalize';
 import type { PodInfo } from '../../framework/podInfo';
 import { doNotSchedule, findUntoleratedTaint, parseTaints, tolerationsTolerateTaint, type Toleration } from '../../framework/taints';
-import { Code, MAX_NODE_SCORE, Status, stateKey, type EnqueueExtensions, type FilterPlugin, type PreScorePlugin, type ScorePlugin } from '../../framework/types';
+import { Code, MAX_NODE_SCORE, Status, stateKey, type CycleState, type EnqueueExtensions, type FilterPlugin, type PreScorePlugin, type ScorePlugin } from '../../framework/types';
 
 export const Name = 'TaintToleration';
 
@@ -26,25 +26,35 @@ function reject(key: string, value: string): Status {
 const tolerable = (pod: PodInfo, node: KObject | undefined) =>
   node !== undefined && findUntoleratedTaint(parseTaints(node.spec?.taints), pod.tolerations, doNotSchedule) === undefined;
 
+function filter(pod: PodInfo, node: NodeInfo): Status | null {
+  if (node.taints.length === 0) return null;
+  const t = findUntoleratedTaint(node.taints, pod.tolerations, doNotSchedule);
+  return t ? reject(t.key, t.value) : null;
+}
+
+function score(state: CycleState, node: NodeInfo): number {
+  if (node.taints.length === 0) return 0;
+  const tols = state.read(preScoreKey) ?? [];
+  let n = 0;
+  for (const t of node.taints) if (t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tols, t)) n++;
+  return n;
+}
+
 export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugin & EnqueueExtensions {
   return {
     name: Name,
-    filter(_state, pod: PodInfo, node: NodeInfo) {
-      if (node.taints.length === 0) return null;
-      const t = findUntoleratedTaint(node.taints, pod.tolerations, doNotSchedule);
-      return t ? reject(t.key, t.value) : null;
+    filter: (_state, pod: PodInfo, node: NodeInfo) => filter(pod, node),
+    filterAll(_state, pod, nodes, out, n) {
+      for (let i = 0; i < n; i++) if (out[i] === null && nodes[i]!.taints.length) out[i] = filter(pod, nodes[i]!);
     },
     preScore(state, pod: PodInfo) {
       // getAllTolerationPreferNoSchedule: tolerations with an empty or PreferNoSchedule effect.
       state.write(preScoreKey, pod.tolerations.filter((t) => t.effect === '' || t.effect === 'PreferNoSchedule'));
       return null;
     },
-    score(state, _pod, node: NodeInfo) {
-      if (node.taints.length === 0) return 0;
-      const tols = state.read(preScoreKey) ?? [];
-      let n = 0;
-      for (const t of node.taints) if (t.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tols, t)) n++;
-      return n;
+    score: (state, _pod, node: NodeInfo) => score(state, node),
+    scoreAll(state, _pod, nodes, out, n) {
+      for (let i = 0; i < n; i++) out[i] = score(state, nodes[i]!);
     },
     normalizeScore(_state, _pod, scores, n) {
       return defaultNormalizeScore(MAX_NODE_SCORE, true, scores, n);

@@ -41,7 +41,7 @@ describe('Deployment controller (scenarios)', () => {
     const t = cluster();
     t.apply(deploymentYaml({ replicas: 3 }));
     const [rs] = t.list('replicasets', 'app=web');
-    const hash = rs.metadata.labels['pod-template-hash'];
+    const hash = rs.metadata.labels!['pod-template-hash'];
     expect(hash).toMatch(/^[456789bcdf]{1,10}$/);
     expect(rs.metadata.name).toBe(`web-${hash}`);
     expect(rs.spec.selector.matchLabels).toEqual({ app: 'web', 'pod-template-hash': hash });
@@ -129,9 +129,9 @@ describe('Deployment controller (scenarios)', () => {
     t.advance('10s');
     rolloutUndo(t);
     expect(t.list('replicasets', 'app=web')).toHaveLength(2);
-    const reused = t.get('replicasets', first)!;
-    expect(reused.metadata.annotations['deployment.kubernetes.io/revision']).toBe('3');
-    expect(reused.metadata.annotations['deployment.kubernetes.io/revision-history']).toBe('1');
+    const reused = t.get('replicasets', first!)!;
+    expect(reused.metadata.annotations!['deployment.kubernetes.io/revision']).toBe('3');
+    expect(reused.metadata.annotations!['deployment.kubernetes.io/revision-history']).toBe('1');
     rollOut(t);
     expect(replicaSetSizes(t)).toEqual([`${second}=0`, `${first}=2`]);
     expect(t.pods('app=web').every((p) => p.spec.containers[0].image === 'nginx:1.27')).toBe(true);
@@ -159,7 +159,7 @@ describe('Deployment controller (scenarios)', () => {
       t.apply(deploymentYaml({ replicas: 1, image, extra: '  revisionHistoryLimit: 1\n' }));
       rollOut(t);
     }
-    const revisions = t.list('replicasets', 'app=web').map((rs) => rs.metadata.annotations['deployment.kubernetes.io/revision']);
+    const revisions = t.list('replicasets', 'app=web').map((rs) => rs.metadata.annotations!['deployment.kubernetes.io/revision']);
     expect(revisions.sort()).toEqual(['3', '4']);
   });
 
@@ -176,7 +176,7 @@ describe('Deployment controller (scenarios)', () => {
       `ScalingReplicaSet: Scaled up replica set ${rs} from 3 to 5`,
       `ScalingReplicaSet: Scaled down replica set ${rs} from 5 to 1`,
     ]);
-    expect(t.get('replicasets', rs)!.metadata.annotations['deployment.kubernetes.io/desired-replicas']).toBe('1');
+    expect(t.get('replicasets', rs!)!.metadata.annotations!['deployment.kubernetes.io/desired-replicas']).toBe('1');
     expect(t.events(rs).filter((e) => e.startsWith('SuccessfulDelete'))).toHaveLength(4);
   });
 
@@ -197,7 +197,7 @@ describe('Deployment controller (scenarios)', () => {
       `ScalingReplicaSet: Scaled up replica set ${old} from 8 to 14`,
       `ScalingReplicaSet: Scaled up replica set ${fresh} from 5 to 9`,
     ]);
-    for (const rs of t.list('replicasets', 'app=web')) expect(rs.metadata.annotations['deployment.kubernetes.io/max-replicas']).toBe('23');
+    for (const rs of t.list('replicasets', 'app=web')) expect(rs.metadata.annotations!['deployment.kubernetes.io/max-replicas']).toBe('23');
     // The rollout then carries on from there.
     rollOut(t, 40);
     expect(replicaSetSizes(t)).toEqual([`${old}=0`, `${fresh}=20`]);
@@ -278,5 +278,64 @@ spec:
     t.api.patch(rsDef, 'default', 'stray', { metadata: { labels: { app: 'other' } } }, 'application/merge-patch+json', {}, '', applyPatch);
     t.settle();
     expect(owner()).toBeUndefined();
+  });
+
+  it('goes quiet once rolled out: no more writes, no pending work', () => {
+    const t = cluster();
+    t.apply(deploymentYaml({ replicas: 3, extra: '  minReadySeconds: 5\n' }));
+    t.advance('1s');
+    markAllReady(t, 'app=web');
+    t.advance('10s');
+    expect(rolloutStatus(deployment(t))).toBe('deployment "web" successfully rolled out');
+    const writes: string[] = [];
+    t.store.onCommit = (e) => {
+      if (e.object.metadata.name?.startsWith('web')) writes.push(`${e.type} ${e.resource} ${e.object.metadata.name}`);
+    };
+    t.advance('1h');
+    expect(writes).toEqual([]);
+  });
+
+  describe('with the scheduler and kubelets', () => {
+    const live = () => newTestCluster({ controllers: [...CONTROLLERS, 'kubelet', 'default-scheduler'] });
+
+    /** Advances in half-second steps, collecting each new kubectl rollout status line. */
+    function watchRollout(t: TestCluster, seconds: number): string[] {
+      const lines: string[] = [];
+      for (let i = 0; i < seconds * 2; i++) {
+        t.advance('500ms');
+        const line = rolloutStatus(deployment(t));
+        if (line !== lines[lines.length - 1]) lines.push(line);
+      }
+      return lines;
+    }
+
+    it('rolls nginx:1.26 to 1.27 on its own, with the kubectl rollout status sequence', () => {
+      const t = live();
+      t.apply(deploymentYaml({ replicas: 3, image: 'nginx:1.26' }));
+      expect(watchRollout(t, 30).at(-1)).toBe('deployment "web" successfully rolled out');
+      t.apply(deploymentYaml({ replicas: 3, image: 'nginx:1.27' }));
+      expect(watchRollout(t, 60)).toEqual([
+        'Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...',
+        'Waiting for deployment "web" rollout to finish: 2 out of 3 new replicas have been updated...',
+        'Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...',
+        'deployment "web" successfully rolled out',
+      ]);
+      const pods = t.pods('app=web');
+      expect(pods).toHaveLength(3);
+      expect(pods.every((p) => p.status.phase === 'Running' && p.spec.containers[0].image === 'nginx:1.27')).toBe(true);
+    });
+
+    it('a rollout to an image that cannot be pulled stalls, keeps the old pods and exceeds its deadline', () => {
+      const t = live();
+      t.apply(deploymentYaml({ replicas: 3, extra: '  progressDeadlineSeconds: 60\n' }));
+      watchRollout(t, 30);
+      t.apply(deploymentYaml({ replicas: 3, image: 'nginx:no-such-tag', extra: '  progressDeadlineSeconds: 60\n' }));
+      const lines = watchRollout(t, 90);
+      expect(lines[0]).toBe('Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...');
+      expect(lines.at(-1)).toBe('error: deployment "web" exceeded its progress deadline');
+      expect(replicaSetSizes(t).map((s) => s.split('=')[1])).toEqual(['3', '1']);
+      expect(deployment(t).status).toMatchObject({ replicas: 4, updatedReplicas: 1, availableReplicas: 3, unavailableReplicas: 1 });
+      expect(condition(t, 'Available')).toMatchObject({ status: 'True' });
+    });
   });
 });

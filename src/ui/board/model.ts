@@ -1,0 +1,104 @@
+/**
+ * The board's model: the mirror regrouped the way every view draws it (nodes in order, pods per
+ * node and in the wings, services with their ready pods, top-level workloads). Pure, memoised on
+ * the mirror's version.
+ */
+import type { NodeView, PodView, ServiceView, WorkloadView } from '../../protocol/views';
+import type { MirrorState } from '../bridge';
+import { colourOf, workloadKey } from './palette';
+
+export interface ServiceModel {
+  service: ServiceView;
+  /** Pods behind ready endpoints. */
+  ready: PodView[];
+}
+
+export interface BoardModel {
+  version: number;
+  /** Control-plane nodes first, then workers, in natural name order. */
+  nodes: NodeView[];
+  controlPlanes: NodeView[];
+  workers: NodeView[];
+  /** Pods by node name, grouped by workload so sections sit together. */
+  podsByNode: Map<string, PodView[]>;
+  /** Pods with no node (or whose node is gone): the wings. */
+  pending: PodView[];
+  pods: PodView[];
+  services: ServiceModel[];
+  /** Workloads nobody owns (Deployments, StatefulSets, DaemonSets, Jobs, bare ReplicaSets). */
+  workloads: WorkloadView[];
+  /** ReplicaSets by owning Deployment uid, newest revision last. */
+  replicaSets: Map<string, WorkloadView[]>;
+  colour(p: PodView | WorkloadView): string;
+}
+
+const natural = new Intl.Collator(undefined, { numeric: true }).compare;
+
+function podOrder(a: PodView, b: PodView): number {
+  return natural(workloadKey(a.workload), workloadKey(b.workload)) || a.created - b.created || natural(a.name, b.name);
+}
+
+let cache: BoardModel | undefined;
+let cacheKey: unknown[] = [];
+
+/** Memoised on the maps the model reads, so clock-only deltas (every frame) cost nothing. */
+export function boardModel(m: MirrorState): BoardModel {
+  const key = [m.nodes, m.pods, m.workloads, m.services, m.endpoints];
+  if (cache && key.every((k, i) => k === cacheKey[i])) return cache;
+  cacheKey = key;
+  const nodes = [...m.nodes.values()].sort((a, b) => (a.role ? 0 : 1) - (b.role ? 0 : 1) || natural(a.name, b.name));
+  const names = new Set(nodes.map((n) => n.name));
+  const podsByNode = new Map<string, PodView[]>(nodes.map((n) => [n.name, []]));
+  const pending: PodView[] = [];
+  const pods = [...m.pods.values()];
+  for (const p of pods) {
+    if (p.node && names.has(p.node)) podsByNode.get(p.node)!.push(p);
+    else pending.push(p);
+  }
+  for (const list of podsByNode.values()) list.sort(podOrder);
+  pending.sort(podOrder);
+
+  const byUid = m.pods;
+  const endpointsByName = new Map<string, string[]>();
+  for (const e of m.endpoints.values()) endpointsByName.set(`${e.namespace}/${e.name}`, e.ready);
+  const services: ServiceModel[] = [...m.services.values()]
+    .filter((s) => s.selector && Object.keys(s.selector).length)
+    .sort((a, b) => natural(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`))
+    .map((service) => ({
+      service,
+      ready: (endpointsByName.get(`${service.namespace}/${service.name}`) ?? []).map((uid) => byUid.get(uid)).filter((p): p is PodView => !!p),
+    }));
+
+  const all = [...m.workloads.values()];
+  const replicaSets = new Map<string, WorkloadView[]>();
+  for (const w of all) {
+    if (w.kind === 'ReplicaSet' && w.owner?.kind === 'Deployment' && w.owner.uid) {
+      const list = replicaSets.get(w.owner.uid) ?? [];
+      list.push(w);
+      replicaSets.set(w.owner.uid, list);
+    }
+  }
+  for (const list of replicaSets.values()) list.sort((a, b) => Number(a.revision ?? 0) - Number(b.revision ?? 0) || a.created - b.created);
+  const workloads = all
+    .filter((w) => !w.owner)
+    .sort((a, b) => Number(isSystem(a)) - Number(isSystem(b)) || a.created - b.created || natural(a.name, b.name));
+
+  cache = {
+    version: m.version,
+    nodes,
+    controlPlanes: nodes.filter((n) => n.role === 'control-plane'),
+    workers: nodes.filter((n) => n.role !== 'control-plane'),
+    podsByNode,
+    pending,
+    pods,
+    services,
+    workloads,
+    replicaSets,
+    colour: (x) => colourOf(x.kind === 'Pod' ? x.workload : (x.owner ?? { kind: x.kind, name: x.name, namespace: x.namespace })),
+  };
+  return cache;
+}
+
+function isSystem(w: WorkloadView): boolean {
+  return w.namespace === 'kube-system';
+}
