@@ -10,6 +10,11 @@ import type { RestRequest, RestResponse } from './apiserver/rest/types';
 import { openapiExtension } from './apiserver/openapi/serve';
 import { fieldChecker } from './api/schema/checker';
 import { bootstrap, type BootstrapOptions } from './bootstrap';
+import { apiErrors } from './api/errors';
+import { Client } from './client/client';
+import { evictPod } from './controllers/disruption';
+import { logsFor, type LogQuery } from './kubelet/logs';
+import { explainPod } from './scheduler/explain';
 import { controllerRegistry } from './controllers/registry';
 import { startControllers } from './controllers/manager';
 import type { ControllerConfig } from './controllers/types';
@@ -43,7 +48,17 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   const store = new Store({ maxObjects: opts.maxObjects, historySize: opts.historySize });
   const registry = new Registry(allResources);
   const api = new ApiServer({ store, registry, clock, rng: rng.fork('apiserver'), fieldChecker });
-  const ext: RestExtensions = { applyPatch, openapi: openapiExtension(registry) };
+  const ext: RestExtensions = {
+    applyPatch,
+    openapi: openapiExtension(registry),
+    logs: (pod, q) => {
+      const r = logsFor(pod, logQuery(q), clock.now());
+      if (!r.ok) throw apiErrors.badRequest(r.message);
+      return r.text;
+    },
+    evict: (pod, eviction, o) => evictPod(new Client(api, 'kube-apiserver'), pod, eviction, { dryRun: o.dryRun }),
+    explain: (ns, name) => explainPod(ns, name, api),
+  };
   const cluster: Cluster = { clock, rng, store, api, ext, rest: (req) => handleRest(api, ext, req) };
   bootstrap(cluster, opts);
   const wanted = opts.controllers ?? 'all';
@@ -53,4 +68,18 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     clock.flush();
   }
   return cluster;
+}
+
+/** `GET pods/<name>/log` query parameters → the kubelet's log query. */
+function logQuery(q: Record<string, string>): LogQuery {
+  const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
+  return {
+    container: q.container || undefined,
+    previous: q.previous === 'true',
+    tailLines: num(q.tailLines),
+    timestamps: q.timestamps === 'true',
+    sinceSeconds: num(q.sinceSeconds),
+    sinceTime: q.sinceTime || undefined,
+    limitBytes: num(q.limitBytes),
+  };
 }

@@ -17,13 +17,16 @@ import { warningHeaderValue } from '../../api/schema/fieldValidation';
 import { decodeBody } from './body';
 import { route } from './router';
 import type { RestReply, RestRequest, RestResponse } from './types';
+import { logResponse, type LogReader } from './logs';
 
 /** Optional parts the REST layer delegates to (wired by the cluster's composition root). */
 export interface RestExtensions {
   applyPatch: (doc: KObject, body: unknown, contentType: string, kind: string) => KObject;
   openapi?: (path: string, query: Record<string, string>) => unknown | undefined;
-  /** pods/log: returns the text or throws an ApiError; `follow` streams are driven by the transport. */
-  logs?: (pod: KObject, q: Record<string, string>) => string;
+  /** pods/log: returns the text or throws an ApiError (follow streams re-read it as time passes). */
+  logs?: LogReader;
+  /** kubeplay's "why this node / why Pending" for a pod, served at /apis/kubeplay.dev/v1alpha1/namespaces/<ns>/pods/<name>/scheduling. */
+  explain?: (namespace: string, name: string) => unknown | undefined;
   evict?: (pod: KObject, eviction: KObject, opts: WriteOptions) => void;
 }
 
@@ -56,7 +59,14 @@ export function handleRest(api: ApiServer, ext: RestExtensions, req: RestRequest
   }
 }
 
+const EXPLAIN_PATH = /^\/apis\/kubeplay\.dev\/v1alpha1\/namespaces\/([^/]+)\/pods\/([^/]+)\/scheduling$/;
+
 function dispatch(api: ApiServer, ext: RestExtensions, req: RestRequest): RestResponse {
+  const explain = EXPLAIN_PATH.exec(req.path);
+  if (explain && req.method.toUpperCase() === 'GET') {
+    const e = ext.explain?.(decodeURIComponent(explain[1]), decodeURIComponent(explain[2]));
+    return e ? reply(200, e) : errorReply(apiErrors.notFound('pods/scheduling', 'kubeplay.dev', decodeURIComponent(explain[2])));
+  }
   const r = route(req.path);
   const aggregated = !!req.accept && /as=APIGroupDiscoveryList/.test(req.accept) && /v=v2(;|,|$)/.test(req.accept);
   switch (r.type) {
@@ -223,9 +233,9 @@ function subresource(
     return reply(201, successStatus());
   }
   if (sub === 'log' && m === 'GET') {
-    const pod = api.get(def, ns, name);
+    api.get(def, ns, name);
     if (!ext.logs) throw apiErrors.badRequest(`pod ${name} does not have a host assigned`);
-    return reply(200, ext.logs(pod, req.query), 'text/plain');
+    return logResponse(ext.logs, () => api.store.get('pods', ns, name), name, req.query, api.clock);
   }
   if (sub === 'finalize' && m === 'PUT') return reply(200, api.update(def, ns, name, body(), opts).object);
   return errorReply(apiErrors.methodNotAllowed(m, `${def.plural}/${sub}`));
