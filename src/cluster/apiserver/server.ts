@@ -243,9 +243,15 @@ export class ApiServer {
         `Precondition failed: UID in precondition: ${obj.metadata.uid}, UID in object meta: ${old.metadata.uid}`,
       );
     let next: KObject;
-    if (sub === 'status') {
-      // The status subresource changes status only (and nothing of spec or metadata but finalizers-free meta).
+    if (sub === 'finalize') {
+      // namespaces/finalize: spec (and metadata) from the body, status kept.
+      next = { ...obj, status: clone(old.status) };
+    } else if (sub === 'status') {
+      // The status subresource writes status (and, as the classic status strategies allow, annotations
+      // and finalizers); spec, labels and ownerReferences stay as stored.
       next = { ...clone(old), status: clone(obj.status) };
+      if (obj.metadata.annotations !== undefined) next.metadata.annotations = clone(obj.metadata.annotations);
+      if (obj.metadata.finalizers !== undefined) next.metadata.finalizers = clone(obj.metadata.finalizers);
     } else {
       next = obj;
       if (def.hasStatus) {
@@ -285,7 +291,8 @@ export class ApiServer {
     if (opts.dryRun) return { object: next };
     const key = resourceKey(def);
     // An object marked for deletion goes away once its last finalizer is removed.
-    if (m.deletionTimestamp && !(m.finalizers?.length) && !(m.deletionGracePeriodSeconds ?? 0)) {
+    const namespaceHeld = def.kind === 'Namespace' && !!next.spec?.finalizers?.length;
+    if (m.deletionTimestamp && !(m.finalizers?.length) && !(m.deletionGracePeriodSeconds ?? 0) && !namespaceHeld) {
       const last = this.store.delete(key, def.namespaced ? ns : undefined, name);
       def.afterDelete?.(last, this.ctx);
       return { object: last, deleted: true };
@@ -317,6 +324,23 @@ export class ApiServer {
     const finalizers = new Set(m.finalizers ?? []);
     if (opts.propagationPolicy === 'Foreground') finalizers.add('foregroundDeletion');
     if (opts.propagationPolicy === 'Orphan') finalizers.add('orphan');
+    // A namespace is held by spec.finalizers ("kubernetes") until the namespace controller empties it.
+    if (def.kind === 'Namespace' && (obj.spec?.finalizers?.length || finalizers.size)) {
+      if (m.deletionTimestamp) {
+        if (obj.spec?.finalizers?.length)
+          throw apiErrors.conflict(
+            'namespaces',
+            '',
+            name,
+            'The system is ensuring all content is removed from this namespace.  Upon completion, this namespace will automatically be purged by the system.',
+          );
+        return { object: obj };
+      }
+      m.deletionTimestamp = this.ctx.now;
+      if (finalizers.size) m.finalizers = [...finalizers];
+      next.status = { ...(next.status ?? {}), phase: 'Terminating' };
+      return { object: opts.dryRun ? next : this.store.update(resourceKey(def), next) };
+    }
     const requested = opts.gracePeriodSeconds;
     const grace = def.gracePeriod?.(obj, requested) ?? 0;
     const nowMs = this.clock.now();

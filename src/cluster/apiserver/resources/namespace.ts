@@ -20,6 +20,10 @@ export const namespaces = defineResource({
   prepareForCreate(o) {
     o.status = { phase: 'Active' };
   },
+  // A plain update cannot change spec.finalizers; only namespaces/finalize can.
+  prepareForUpdate(o, old) {
+    o.spec = { ...(o.spec ?? {}), finalizers: old.spec?.finalizers };
+  },
   fieldSelectors: { 'status.phase': (o) => o.status?.phase, name: (o) => o.metadata.name },
   columns: [nameColumn, col('Status', 'string', 0, 'The status of the namespace'), ageColumn],
   row: (o, now) => [o.metadata.name, o.status?.phase ?? '', translateTimestampSince(o.metadata.creationTimestamp, now)],

@@ -237,7 +237,7 @@ function subresource(
     if (!ext.logs) throw apiErrors.badRequest(`pod ${name} does not have a host assigned`);
     return logResponse(ext.logs, () => api.store.get('pods', ns, name), name, req.query, api.clock);
   }
-  if (sub === 'finalize' && m === 'PUT') return reply(200, api.update(def, ns, name, body(), opts).object);
+  if (sub === 'finalize' && m === 'PUT') return reply(200, api.update(def, ns, name, body(), opts, 'finalize').object);
   return errorReply(apiErrors.methodNotAllowed(m, `${def.plural}/${sub}`));
 }
 
