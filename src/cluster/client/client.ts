@@ -53,25 +53,25 @@ export class Client {
   }
 
   create(resource: string, obj: KObject): KObject {
-    return this.api.create(this.def(resource), obj.metadata.namespace ?? '', obj, { fieldManager: this.fieldManager }).object;
+    return this.api.create(this.def(resource), obj.metadata.namespace ?? '', obj, { fieldManager: this.fieldManager, internal: true }).object;
   }
 
   /** PUT of the main resource; `obj` carries the resourceVersion it was read at (409 if stale). */
   update(resource: string, obj: KObject): KObject {
-    return this.api.update(this.def(resource), obj.metadata.namespace ?? '', obj.metadata.name!, obj, { fieldManager: this.fieldManager }).object;
+    return this.api.update(this.def(resource), obj.metadata.namespace ?? '', obj.metadata.name!, obj, { fieldManager: this.fieldManager, internal: true }).object;
   }
 
   updateStatus(resource: string, obj: KObject): KObject {
-    return this.api.update(this.def(resource), obj.metadata.namespace ?? '', obj.metadata.name!, obj, { fieldManager: this.fieldManager }, 'status').object;
+    return this.api.update(this.def(resource), obj.metadata.namespace ?? '', obj.metadata.name!, obj, { fieldManager: this.fieldManager, internal: true }, 'status').object;
   }
 
   patch(resource: string, ns: string | undefined, name: string, patch: unknown, kind: PatchKind = 'merge', sub = ''): KObject {
-    return this.api.patch(this.def(resource), ns ?? '', name, patch, PATCH_CT[kind], { fieldManager: this.fieldManager }, sub, applyPatch).object;
+    return this.api.patch(this.def(resource), ns ?? '', name, patch, PATCH_CT[kind], { fieldManager: this.fieldManager, internal: true }, sub, applyPatch).object;
   }
 
   /** POST pods/<name>/binding: what the scheduler's DefaultBinder does. */
   bind(ns: string, name: string, node: string): void {
-    bindPod(this.api, this.def('pods'), ns, name, { apiVersion: 'v1', kind: 'Binding', metadata: { name, namespace: ns }, target: { apiVersion: 'v1', kind: 'Node', name: node } }, { fieldManager: this.fieldManager });
+    bindPod(this.api, this.def('pods'), ns, name, { apiVersion: 'v1', kind: 'Binding', metadata: { name, namespace: ns }, target: { apiVersion: 'v1', kind: 'Node', name: node } }, { fieldManager: this.fieldManager, internal: true });
   }
 
   delete(resource: string, ns: string | undefined, name: string, opts: DeleteOptions = {}): WriteResult {

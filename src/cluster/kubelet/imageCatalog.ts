@@ -35,7 +35,8 @@ export const CATALOG: Record<string, RepoEntry> = {
     family: 'nginx',
     entrypoint: ['/docker-entrypoint.sh'],
     cmd: ['nginx', '-g', 'daemon off;'],
-    tags: ['latest', 'mainline', 'stable', '1', '1.27', '1.27.0', '1.27.1', '1.27.2', '1.27.3', '1.27.4', '1.27.5', '1.26', '1.26.2', '1.26.3',
+    // 1.28 (April 2025) and 1.29 (2025) are real tags a learner will type.
+    tags: ['latest', 'mainline', 'stable', '1', '1.29', '1.29.0', '1.29.1', '1.28', '1.28.0', '1.28.1', '1.28-alpine', '1.29-alpine', '1.27', '1.27.0', '1.27.1', '1.27.2', '1.27.3', '1.27.4', '1.27.5', '1.26', '1.26.2', '1.26.3',
       '1.25', '1.25.4', '1.25.5', '1.24', '1.24.0', '1.23', '1.23.4', '1.22', '1.21', '1.21.6', '1.20', '1.19', '1.18', '1.17', '1.16', '1.15', '1.14', '1.14.2',
       '1.7.9', 'alpine', 'alpine-slim', 'mainline-alpine', 'stable-alpine', '1.27-alpine', '1.26-alpine', '1.25-alpine', 'perl', 'bookworm'],
     alias: { latest: '1.27.3', mainline: '1.27.3', '1': '1.27.3', '1.27': '1.27.3', stable: '1.26.3', '1.26': '1.26.3', bookworm: '1.27.3' },

@@ -21,7 +21,7 @@ describe('image references', () => {
   });
 
   it('rejects upper-case repositories like the runtime does', () => {
-    expect(parseImage('Nginx:1.27')).toEqual({ error: 'couldn\'t parse image name "Nginx:1.27": invalid reference format: repository name (Nginx) must be lowercase' });
+    expect(parseImage('Nginx:1.27')).toEqual({ error: 'couldn\'t parse image name "Nginx:1.27": invalid reference format: repository name (library/Nginx) must be lowercase' });
   });
 
   it('rejects a malformed tag', () => {

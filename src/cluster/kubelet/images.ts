@@ -60,8 +60,10 @@ export function parseImage(raw: string): ImageRef | { error: string } {
   let domain = 'docker.io';
   if (parts.length > 1 && (parts[0].includes('.') || parts[0].includes(':') || parts[0] === 'localhost')) domain = parts.shift()!;
   if (domain === 'index.docker.io') domain = 'docker.io';
-  if (parts.some((p) => p !== p.toLowerCase()))
-    return { error: `couldn't parse image name "${raw}": invalid reference format: repository name (${parts.join('/')}) must be lowercase` };
+  if (parts.some((p) => p !== p.toLowerCase())) {
+    const remote = domain === 'docker.io' && parts.length === 1 ? `library/${parts[0]}` : parts.join('/');
+    return { error: `couldn't parse image name "${raw}": invalid reference format: repository name (${remote}) must be lowercase` };
+  }
   if (!parts.length || parts.some((p) => !COMPONENT.test(p))) return { error: `couldn't parse image name "${raw}": invalid reference format` };
   if (domain === 'docker.io' && parts.length === 1) parts.unshift('library');
   const path = parts.join('/');
