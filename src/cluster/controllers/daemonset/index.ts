@@ -13,12 +13,18 @@ import { keyOf, splitKey, type ControllerContext, type ControllerFactory, type S
 import { candidatePods, claimPods, createPodWithEvents, deletePodWithEvents, isOrphan, OrphanScan, ownersSelecting, podFromTemplate } from '../job/podcontrol';
 import { constructHistory, DS_HASH_LABEL, historyToPrune } from './history';
 import { daemonTolerations, pinToNode, shouldRun } from './predicates';
-import { reconcileDaemonSet, TEMPLATE_GENERATION_LABEL, templateGeneration } from './reconcile';
+import { placements, reconcileDaemonSet, TEMPLATE_GENERATION_LABEL, templateGeneration } from './reconcile';
 import { computeDsStatus, statusUpdate } from './status';
 
 export const DAEMONSET_CONTROLLER = 'daemonset-controller';
 const DSS = 'apps/daemonsets';
 const MAX_FAILED_BACKOFF_MS = 15 * 60_000;
+/**
+ * A sync walks every node, so on big clusters pod events are coalesced for a simulated second
+ * (upstream reacts at once; its informer latency hides the cost). Small DaemonSets stay immediate.
+ */
+const COALESCE_ABOVE = 100;
+const COALESCE_MS = 1_000;
 
 export { reconcileDaemonSet } from './reconcile';
 
@@ -82,7 +88,7 @@ export const daemonSetController: ControllerFactory = {
       if (ref) {
         if (ref.kind !== 'DaemonSet') return;
         const ds = ctx.client.get(DSS, p.metadata.namespace, ref.name);
-        if (ds?.metadata.uid === ref.uid) q.add(keyOf(ds));
+        if (ds?.metadata.uid === ref.uid) q.addAfter(keyOf(ds), (ds.status?.desiredNumberScheduled ?? 0) > COALESCE_ABOVE ? COALESCE_MS : 0);
         return;
       }
       if (!isOrphan(p)) return;
@@ -114,7 +120,8 @@ export const daemonSetController: ControllerFactory = {
       const owned = ctx.client.byIndex('apps/controllerrevisions', 'owner', ds.metadata.uid!).filter((r) => controllerOf(r)?.uid === ds.metadata.uid);
       const hist = constructHistory(ctx, ds, owned, pods);
       const nodeList = [...nodes.values()];
-      const plan = reconcileDaemonSet({ ds, nodes: nodeList, pods, hash: hist.hash, now, backoff: { get: (k) => backoff.get(k) } });
+      const placement = placements(ds, nodeList);
+      const plan = reconcileDaemonSet({ ds, nodes: nodeList, pods, hash: hist.hash, now, backoff: { get: (k) => backoff.get(k) }, placement });
       for (const e of plan.events) ctx.recorder.event(ds, e.type, e.reason, e.message, DAEMONSET_CONTROLLER);
       for (const k of plan.backoffNext) bumpBackoff(k, now);
       let failure: unknown;
@@ -147,7 +154,7 @@ export const daemonSetController: ControllerFactory = {
         }
       }
       const latest = ctx.client.get(DSS, ns, name) ?? ds;
-      const counts = computeDsStatus(latest, nodeList, after, hist.hash, now);
+      const counts = computeDsStatus(latest, nodeList, after, hist.hash, now, placement);
       const status = statusUpdate(latest, counts);
       if (status) ctx.client.updateStatus(DSS, { ...latest, status });
       if (failure !== undefined) throw failure;

@@ -10,9 +10,8 @@ import type { KObject } from '../../api/types';
 import { isPodAvailable, isPodReady } from '../util/pods';
 import { scaledValue } from '../util/intstr';
 import { DS_HASH_LABEL } from './history';
-import { shouldRun } from './predicates';
 import { rollingUpdate } from './rolling';
-import { BURST_REPLICAS, oldestFirst, podsByNode, type DsInput, type DsPlan } from './types';
+import { BURST_REPLICAS, oldestFirst, placements, podsByNode, type DsInput, type DsPlan, type Placement } from './types';
 
 export * from './types';
 
@@ -22,10 +21,10 @@ export const allowsSurge = (ds: KObject): boolean =>
   ds.spec?.updateStrategy?.type === 'RollingUpdate' && scaledValue(ds.spec.updateStrategy.rollingUpdate?.maxSurge ?? 0, 1, true) > 0;
 
 // podsShouldBeOnNode.
-function nodeActions(inp: DsInput, plan: DsPlan, node: KObject, onNode: KObject[] | undefined): void {
+function nodeActions(inp: DsInput, plan: DsPlan, place: Placement, node: KObject, onNode: KObject[] | undefined): void {
   const { ds, now } = inp;
   const name = node.metadata.name!;
-  const [run, keep] = shouldRun(node, ds);
+  const [run, keep] = place.get(name)!;
   if (run && !onNode) {
     plan.creates.push(name);
     return;
@@ -77,12 +76,12 @@ function nodeActions(inp: DsInput, plan: DsPlan, node: KObject, onNode: KObject[
 }
 
 /** manage: per-node creations and deletions, plus unscheduled pods pinned to vanished nodes. */
-function manage(inp: DsInput, plan: DsPlan): void {
+function manage(inp: DsInput, plan: DsPlan, place: Placement): void {
   const byNode = podsByNode(inp.pods, false);
   const names = new Set<string>();
   for (const node of inp.nodes) {
     names.add(node.metadata.name!);
-    nodeActions(inp, plan, node, byNode.get(node.metadata.name!));
+    nodeActions(inp, plan, place, node, byNode.get(node.metadata.name!));
   }
   for (const [node, pods] of byNode) if (!names.has(node)) for (const p of pods) if (!p.spec?.nodeName) plan.deletes.push(p);
 }
@@ -91,10 +90,11 @@ function manage(inp: DsInput, plan: DsPlan): void {
 export function reconcileDaemonSet(inp: DsInput): DsPlan {
   const plan: DsPlan = { creates: [], deletes: [], events: [], backoffNext: [], phase: 'none' };
   if (inp.ds.metadata.deletionTimestamp) return plan;
-  manage(inp, plan);
+  const place = inp.placement ?? placements(inp.ds, inp.nodes);
+  manage(inp, plan, place);
   if (plan.creates.length || plan.deletes.length) plan.phase = 'manage';
   else if (inp.ds.spec?.updateStrategy?.type === 'RollingUpdate') {
-    rollingUpdate(inp, plan);
+    rollingUpdate(inp, plan, place);
     if (plan.creates.length || plan.deletes.length) plan.phase = 'rollingUpdate';
   }
   plan.creates = plan.creates.slice(0, BURST_REPLICAS);

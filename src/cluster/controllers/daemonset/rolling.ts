@@ -10,8 +10,7 @@
 import type { KObject } from '../../api/types';
 import { scaledValue } from '../util/intstr';
 import { isPodAvailable } from '../util/pods';
-import { shouldRun } from './predicates';
-import { isPodUpdated, podsByNode, templateGeneration, type DsInput, type DsPlan } from './types';
+import { isPodUpdated, podsByNode, templateGeneration, type DsInput, type DsPlan, type Placement } from './types';
 
 /** findUpdatedPodsOnNode: the node's new and old pod; undefined when there are extras. */
 function updatedPodsOnNode(inp: DsInput, pods: KObject[]): { newPod?: KObject; oldPod?: KObject } | undefined {
@@ -32,11 +31,11 @@ function updatedPodsOnNode(inp: DsInput, pods: KObject[]): { newPod?: KObject; o
 }
 
 /** updatedDesiredNodeCounts: [maxSurge, maxUnavailable, desired]; every wanted node gets an entry. */
-function desiredCounts(inp: DsInput, byNode: Map<string, KObject[]>): [number, number, number] {
+function desiredCounts(inp: DsInput, place: Placement, byNode: Map<string, KObject[]>): [number, number, number] {
   const { ds } = inp;
   let desired = 0;
   for (const node of inp.nodes) {
-    if (!shouldRun(node, ds)[0]) continue;
+    if (!place.get(node.metadata.name!)![0]) continue;
     desired++;
     if (!byNode.has(node.metadata.name!)) byNode.set(node.metadata.name!, []);
   }
@@ -48,12 +47,12 @@ function desiredCounts(inp: DsInput, byNode: Map<string, KObject[]>): [number, n
 }
 
 /** rollingUpdate: pods to delete (and, with surge, nodes to create on) for the update. */
-export function rollingUpdate(inp: DsInput, plan: DsPlan): void {
+export function rollingUpdate(inp: DsInput, plan: DsPlan, place: Placement): void {
   const { ds, now } = inp;
   const minReady = ds.spec?.minReadySeconds ?? 0;
   const available = (p: KObject) => isPodAvailable(p, minReady, now);
   const byNode = podsByNode(inp.pods, false);
-  const [maxSurge, maxUnavailable, desired] = desiredCounts(inp, byNode);
+  const [maxSurge, maxUnavailable, desired] = desiredCounts(inp, place, byNode);
   const nodes = [...byNode.keys()].sort();
 
   if (maxSurge === 0) {
@@ -80,11 +79,7 @@ export function rollingUpdate(inp: DsInput, plan: DsPlan): void {
     return;
   }
 
-  const byName = new Map(inp.nodes.map((n) => [n.metadata.name!, n]));
-  const runs = (node: string) => {
-    const n = byName.get(node);
-    return !!n && shouldRun(n, ds)[0];
-  };
+  const runs = (node: string) => place.get(node)?.[0] === true;
   let surge = 0;
   let numAvailable = 0;
   const allowedNew: string[] = [];

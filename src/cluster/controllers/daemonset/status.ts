@@ -5,8 +5,7 @@
  */
 import type { KObject } from '../../api/types';
 import { isPodAvailable, isPodReady } from '../util/pods';
-import { shouldRun } from './predicates';
-import { isPodUpdated, oldestFirst, podsByNode, templateGeneration } from './types';
+import { isPodUpdated, oldestFirst, placements, podsByNode, templateGeneration, type Placement } from './types';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -21,21 +20,21 @@ export interface DsCounts {
   numberUnavailable: number;
 }
 
-export function computeDsStatus(ds: KObject, nodes: KObject[], pods: KObject[], hash: string, now: number): DsCounts {
+export function computeDsStatus(ds: KObject, nodes: KObject[], pods: KObject[], hash: string, now: number, place: Placement = placements(ds, nodes)): DsCounts {
   const c: DsCounts = { desiredNumberScheduled: 0, currentNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0, updatedNumberScheduled: 0, numberAvailable: 0, numberUnavailable: 0 };
   const byNode = podsByNode(pods, false);
   const gen = templateGeneration(ds);
   const minReady = ds.spec?.minReadySeconds ?? 0;
   for (const node of nodes) {
     const onNode = byNode.get(node.metadata.name!);
-    if (!shouldRun(node, ds)[0]) {
+    if (!place.get(node.metadata.name!)![0]) {
       if (onNode?.length) c.numberMisscheduled++;
       continue;
     }
     c.desiredNumberScheduled++;
     if (!onNode?.length) continue;
     c.currentNumberScheduled++;
-    const pod = [...onNode].sort(oldestFirst)[0]!;
+    const pod = onNode.length === 1 ? onNode[0]! : [...onNode].sort(oldestFirst)[0]!;
     if (isPodReady(pod)) {
       c.numberReady++;
       if (isPodAvailable(pod, minReady, now)) c.numberAvailable++;

@@ -2,7 +2,7 @@
 import type { KObject } from '../../api/types';
 import { parseTime } from '../util/time';
 import { DS_HASH_LABEL } from './history';
-import { targetNodeName } from './predicates';
+import { shouldRun, targetNodeName } from './predicates';
 
 export const TEMPLATE_GENERATION_LABEL = 'pod-template-generation';
 export const BURST_REPLICAS = 250;
@@ -19,6 +19,18 @@ export interface DsInput {
   hash: string;
   now: number;
   backoff: FailedBackoff;
+  /** NodeShouldRunDaemonPod per node name (computed once per sync; see placements). */
+  placement?: Placement;
+}
+
+/** [shouldRun, shouldContinueRunning] by node name. */
+export type Placement = Map<string, [boolean, boolean]>;
+
+/** NodeShouldRunDaemonPod for every node, once per sync. */
+export function placements(ds: KObject, nodes: KObject[]): Placement {
+  const out: Placement = new Map();
+  for (const n of nodes) out.set(n.metadata.name!, shouldRun(n, ds));
+  return out;
 }
 
 export interface DsPlan {

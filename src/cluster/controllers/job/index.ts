@@ -15,7 +15,7 @@ import { isJobFinished } from './conditions';
 import { JOB_CONTROLLER, JOB_TRACKING_FINALIZER, SYNC_BATCH_PERIOD_MS } from './constants';
 import { hasTrackingFinalizer } from './jobpods';
 import { candidatePods, claimPods, createPodWithEvents, deletePodWithEvents, isOrphan, OrphanScan, ownersSelecting } from './podcontrol';
-import { reconcileJob } from './reconcile';
+import { managedElsewhere, reconcileJob } from './reconcile';
 import type { JobPlan } from './types';
 
 const JOBS = 'batch/jobs';
@@ -103,7 +103,7 @@ class JobController {
       this.scan.forget(key);
       return;
     }
-    if (isJobFinished(job)) {
+    if (isJobFinished(job) || managedElsewhere(job)) {
       this.backoffs.delete(key);
       return;
     }
@@ -144,7 +144,11 @@ class JobController {
     if (created.error !== undefined) firstError = created.error;
     // Pods that were not created are not active (manageJob decrements `active` the same way).
     const missing = plan.creates.length - created.successes;
-    const fix = (s: KObject['status']) => (missing && s.active ? { ...s, active: s.active - missing || undefined } : s);
+    const fix = (s: KObject['status']) => {
+      if (!missing || !s.active) return s;
+      const { active, ...rest } = s;
+      return active > missing ? { ...rest, active: active - missing } : rest;
+    };
     let latest = job;
     if (plan.flush) {
       latest = client.updateStatus(JOBS, { ...latest, status: fix(plan.flush) });
@@ -169,7 +173,7 @@ class JobController {
     if (ref) {
       if (ref.kind !== 'Job' || ref.apiVersion !== 'batch/v1') return;
       const job = this.resolve(ns, ref);
-      if (job && !isJobFinished(job)) return;
+      if (job && (managedElsewhere(job) || !isJobFinished(job))) return;
     }
     this.dropFinalizer(pod);
   }

@@ -214,6 +214,11 @@ describe('reconcileJob', () => {
     expect(p.flush ?? p.final).toBeUndefined();
   });
 
+  it('leaves a job managed by another controller alone', () => {
+    expect(run(job({ managedBy: 'example.com/batch' })).creates).toEqual([]);
+    expect(run(job({ managedBy: 'kubernetes.io/job-controller' })).creates).toHaveLength(1);
+  });
+
   it('reports an unknown completion mode and skips the sync', () => {
     const p = run(job({ completionMode: 'Weird' }));
     expect(p.events).toEqual([{ type: 'Warning', reason: 'UnknownCompletionMode', message: 'Skipped Job sync because completion mode is unknown' }]);

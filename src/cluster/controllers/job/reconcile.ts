@@ -116,10 +116,14 @@ function indexedChecks(ctx: SyncCtx): void {
   }
 }
 
+/** managedByExternalController: spec.managedBy names another controller (JobManagedBy is on in 1.32). */
+export const managedElsewhere = (job: KObject): boolean => job.spec?.managedBy != null && job.spec.managedBy !== 'kubernetes.io/job-controller';
+
 /** syncJob. */
 export function reconcileJob(inp: JobInput): JobPlan {
   const plan = emptyPlan();
   const { job, now } = inp;
+  if (managedElsewhere(job)) return plan;
   if (isJobFinished(job)) {
     plan.dropBackoff = true;
     return plan;

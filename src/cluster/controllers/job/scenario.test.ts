@@ -166,3 +166,15 @@ describe('job-controller scenarios', () => {
     expect(podNames(t)).toHaveLength(1);
   });
 });
+
+describe('job-controller cleanup', () => {
+  it('deleting a running Job lets the garbage collector remove its pods (finalizers dropped)', () => {
+    const t = newTestCluster({ controllers: ['job-controller', 'garbage-collector-controller'] });
+    t.apply(jobYaml('gone', '  parallelism: 2\n  completions: 2'));
+    expect(podNames(t)).toHaveLength(2);
+    t.api.delete(t.api.registry.get('batch', 'jobs')!, 'default', 'gone', { propagationPolicy: 'Background' });
+    t.settle();
+    t.advance('1s');
+    expect(t.pods()).toEqual([]);
+  });
+});
