@@ -28,7 +28,8 @@ export default defineConfig({
   testMatch: '*.spec.ts',
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  workers: 2,
+  // One browser at a time: the simulation and the page share the machine's cores with the test runner.
+  workers: 1,
   reporter: process.env.CI ? 'line' : 'list',
   outputDir: 'test-results/e2e',
   use: {

@@ -4,6 +4,13 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
+  resolve: {
+    // The YAML editor (src/ui/editor): monaco-yaml's worker imports Monaco's worker by its pre-0.56
+    // deep path, which monaco-editor 0.57's export map no longer resolves.
+    alias: [{ find: 'monaco-editor/esm/vs/editor/editor.worker.js', replacement: 'monaco-editor/editor/editor.worker' }],
+  },
+  // Pre-bundled on the dev server's first start, so opening the editor does not reload the page.
+  optimizeDeps: { include: ['monaco-yaml/yaml.worker'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   test: {
     projects: [

@@ -35,7 +35,7 @@ export { expect };
 /** Opens the app and waits until the default cluster is on the board. */
 export async function openBoard(page: Page, query = ''): Promise<void> {
   await page.goto(`/${query}`);
-  await expect(page.getByRole('button', { name: /^node worker-1, Ready/ }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /^node worker-1, Ready/ }).first()).toBeVisible({ timeout: 60_000 });
 }
 
 /** Sends a protocol request through the app's engine (as the UI would). */

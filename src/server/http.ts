@@ -35,13 +35,18 @@ export function serveCluster(cluster: Cluster, onRequest?: (method: string, url:
         const url = new URL(req.url ?? '/', 'http://localhost');
         const query: Record<string, string> = {};
         url.searchParams.forEach((v, k) => (query[k] = v));
+        const raw = chunks.length ? Buffer.concat(chunks) : undefined;
+        const contentType = req.headers['content-type'];
+        // Protobuf is binary: a UTF-8 string would mangle it, so the raw bytes travel alongside.
+        const binary = raw && (contentType ?? '').toLowerCase().startsWith('application/vnd.kubernetes.protobuf');
         const out = cluster.rest({
           method: req.method ?? 'GET',
           path: url.pathname,
           query,
           accept: req.headers.accept,
-          contentType: req.headers['content-type'],
-          body: chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined,
+          contentType,
+          body: raw?.toString('utf8'),
+          bodyBytes: binary ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) : undefined,
         });
         onRequest?.(req.method ?? 'GET', req.url ?? '', out.status);
         if (out.kind === 'reply') {

@@ -61,6 +61,15 @@ export function createHost(post: (m: WorkerMessage) => void): RpcServer {
     }
   };
 
-  const server = new RpcServer(post, handle);
+  const timed = (r: Request): unknown => {
+    const t = performance.now();
+    try {
+      return handle(r);
+    } finally {
+      const d = performance.now() - t;
+      if (d > 30) console.log('SLOW request', r.type, d.toFixed(0));
+    }
+  };
+  const server = new RpcServer(post, timed);
   return server;
 }

@@ -8,7 +8,7 @@
 import { Discovery, resourcePath, type ResourceMapping } from './discovery';
 import { goMarshal } from './goJson';
 import { lastAppliedOf, withLastApplied } from './lastApplied';
-import { creatingError, missingAnnotationWarning, outcomeLine, patchingError, statusOf, type DryRun } from './messages';
+import { creatingError, missingAnnotationWarning, outcomeLine, patchingError, statusOf, warningText, type DryRun } from './messages';
 import { isMap } from './smpDiff';
 import { computeThreeWayPatch, PreconditionError } from './threeWay';
 import type { JsonMap, RestFn, Status } from './types';
@@ -144,7 +144,7 @@ async function applyOne(rest: RestFn, discovery: Discovery, doc: unknown, index:
     const body = withLastApplied(object);
     if (dryRun === 'client') return { index, outcome: 'created', message: outcomeLine(mapping, name, 'created', dryRun), ref, object: body, warnings: [] };
     const r = await rest({ method: 'POST', path: resourcePath(mapping, namespace), query: writeQuery(opts), accept: JSON_CT, contentType: JSON_CT, body: goMarshal(body) });
-    const warnings = r.headers?.Warning ?? [];
+    const warnings = (r.headers?.Warning ?? []).map(warningText);
     if (r.status >= 400) {
       const status = statusOf(r.status, r.body);
       return fail(index, creatingError(source, status), { ref, status, warnings });
@@ -171,7 +171,7 @@ async function applyOne(rest: RestFn, discovery: Discovery, doc: unknown, index:
     patchBody = p.body;
     if (dryRun === 'client') return { index, outcome: 'configured', message: outcomeLine(mapping, name, 'configured', dryRun), ref, object: live, before: live, patch: p.body, warnings };
     const r = await rest({ method: 'PATCH', path, query: writeQuery(opts), accept: JSON_CT, contentType: p.contentType, body: p.body });
-    warnings.push(...(r.headers?.Warning ?? []));
+    warnings.push(...((r.headers?.Warning ?? []).map(warningText)));
     if (r.status < 400) return { index, outcome: 'configured', message: outcomeLine(mapping, name, 'configured', dryRun), ref, object: parse(r.body), before: live, patch: p.body, warnings };
     const status = statusOf(r.status, r.body);
     // kubectl re-reads the object and recomputes the patch after a conflict, a few times.

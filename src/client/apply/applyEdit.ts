@@ -14,7 +14,7 @@ import { resolveDocument, type ApplyOptions, type ApplyResult } from './apply';
 import { userFields } from './editView';
 import { goMarshal } from './goJson';
 import { lastAppliedOf } from './lastApplied';
-import { outcomeLine, patchingError, statusOf } from './messages';
+import { outcomeLine, patchingError, statusOf, warningText } from './messages';
 import { deepEqual, isMap } from './smpDiff';
 import { computeThreeWayPatch } from './threeWay';
 import type { JsonMap, RestFn } from './types';
@@ -65,7 +65,7 @@ export async function applyEdit(rest: RestFn, discovery: Discovery, input: EditI
   const query: Record<string, string> = { fieldManager: opts.fieldManager ?? 'kubectl-edit', fieldValidation: opts.validate ?? 'Strict' };
   if (dryRun === 'server') query.dryRun = 'All';
   const r = await rest({ method: 'PATCH', path, query, accept: JSON_CT, contentType: p.contentType, body });
-  const warnings = r.headers?.Warning ?? [];
+  const warnings = (r.headers?.Warning ?? []).map(warningText);
   if (r.status >= 400) {
     const status = statusOf(r.status, r.body);
     return {

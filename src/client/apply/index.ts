@@ -9,8 +9,9 @@ export { Discovery, resourcePath, splitApiVersion, type ResourceMapping } from '
 export { editView, userFields, type EditView } from './editView';
 export { fieldsInMessage, parseFieldPath, type MessageField } from './fieldPath';
 export { goMarshal, sortKeysDeep } from './goJson';
+export { deepEqual as deepEqualJson } from './smpDiff';
 export { LAST_APPLIED, lastAppliedOf, lastAppliedValue, withLastApplied } from './lastApplied';
-export { kubectlErrorText, nameOf, outcomeLine, statusOf, type DryRun } from './messages';
+export { kubectlErrorText, nameOf, outcomeLine, statusOf, warningText, type DryRun } from './messages';
 export { computeThreeWayPatch, PreconditionError, type ThreeWayPatch } from './threeWay';
 export type { ApplyRestReply, ApplyRestRequest, JsonMap, RestFn, Status, StatusCause } from './types';
 export { locate, parseManifests, type FieldPath, type Located, type ManifestDoc, type ParsedManifests, type Position, type SourceRange, type YamlProblem } from './yamlDocs';

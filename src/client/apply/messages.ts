@@ -66,3 +66,9 @@ export function missingAnnotationWarning(m: ResourceMapping, name: string): stri
     'kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.'
   );
 }
+
+/** The text of an HTTP `Warning` header (`299 - "unknown field \"x\""` → `unknown field "x"`). */
+export function warningText(header: string): string {
+  const m = /^\d{3} \S+ "((?:[^"\\]|\\.)*)"/.exec(header);
+  return m ? m[1].replace(/\\(.)/g, '$1') : header;
+}

@@ -210,12 +210,12 @@ export const apiErrors = {
     status(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml`, {
       kind: contentType,
     }),
-  /** Protobuf bodies (kubectl's generator commands) are not decoded yet. */
-  unsupportedMediaTypeProtobuf: () =>
+  /** A protobuf body of a kind kubeplay has no field table for (see apiserver/rest/protobuf). */
+  unsupportedMediaTypeProtobuf: (detail: string) =>
     status(
       415,
       'UnsupportedMediaType',
-      'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (kubeplay does not decode protobuf bodies yet)',
+      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (${detail})`,
     ),
   gone: (message: string) => status(410, 'Expired', message),
   tooLarge: (message = 'Request entity too large: limit is 3145728') => status(413, 'RequestEntityTooLarge', message),

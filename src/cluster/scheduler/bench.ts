@@ -1,7 +1,8 @@
 /**
  * Scheduler throughput: `nodes` Ready nodes, `pods` pending pods (100m / 64Mi, 1000 apps), then
  * the clock runs until every pod is bound. Wall time comes from the caller's `now` (simulation
- * code never reads a real clock), e.g. `benchScheduler({ nodes: 5000, pods: 50000, now: () => performance.now() })`.
+ * code never reads a real clock): the harness outside src/cluster passes its high-resolution timer,
+ * or a CPU-time clock on a shared machine.
  *
  * - `e2e` (default): a real cluster (`createCluster({controllers: ['default-scheduler']})`) — every
  *   bind is a POST pods/binding through the API server, plus the `Scheduled` event.
@@ -19,7 +20,7 @@ import { Scheduler } from './scheduler';
 export interface BenchOptions {
   nodes: number;
   pods: number;
-  /** A wall clock in milliseconds (performance.now in Node or a browser). */
+  /** A clock in milliseconds, supplied by the caller (wall or CPU time). */
   now: () => number;
   mode?: 'e2e' | 'algorithm';
   seed?: number;
@@ -40,7 +41,15 @@ export interface BenchResult {
 const ZONES = ['zone-a', 'zone-b', 'zone-c'];
 
 function nodeSpec(i: number): NodeSpec {
-  return { name: `node-${i}`, cpu: '4', memory: '16Gi', zone: ZONES[i % ZONES.length], ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` };
+  return { name: `node-${i}`, cpu: '4', memory: '16Gi', zone: ZONES[i % ZONES.length], ip: `172.${16 + ((i >> 16) & 15)}.${(i >> 8) & 255}.${i & 255}` };
+}
+
+/** A kubeadm-style node; the pod CIDR is spread over 10.0.0.0/8 so thousands of nodes stay valid. */
+function benchNode(i: number): KObject {
+  const n = nodeObject(nodeSpec(i), i);
+  const cidr = `10.${(i >> 8) & 255}.${i & 255}.0/24`;
+  n.spec = { ...n.spec, podCIDR: cidr, podCIDRs: [cidr] };
+  return n;
 }
 
 /** A pod as a workload controller would create it. */
@@ -74,7 +83,7 @@ function benchE2E(o: BenchOptions): BenchResult {
   const podDef = c.api.registry.get('', 'pods')!;
   for (let i = 0; i < o.nodes; i++) {
     const spec = nodeSpec(i);
-    const created = c.api.create(nodeDef, '', nodeObject(spec, i)).object;
+    const created = c.api.create(nodeDef, '', benchNode(i)).object;
     c.api.update(nodeDef, '', spec.name, { ...created, status: nodeStatus(spec, c.api.ctx.now) }, {}, 'status');
   }
   c.clock.flush();
@@ -108,9 +117,8 @@ function benchAlgorithm(o: BenchOptions): BenchResult {
   };
   s = new Scheduler({ client, recorder: { event() {} }, clock, rng: createRng(o.seed ?? 1) });
   for (let i = 0; i < o.nodes; i++) {
-    const spec = nodeSpec(i);
-    const n = nodeObject(spec, i);
-    n.status = nodeStatus(spec, clock.nowRFC3339());
+    const n = benchNode(i);
+    n.status = nodeStatus(nodeSpec(i), clock.nowRFC3339());
     s.cache.addNode(n);
   }
   for (let i = 0; i < o.pods; i++) {

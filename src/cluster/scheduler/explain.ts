@@ -54,7 +54,7 @@ export interface Explanation {
    * best and the chosen one are listed (feasibleNodes still counts them all).
    */
   nodes: NodeVerdict[];
-  /** Per-node detail dropped to keep memory bounded (summary and top nodes remain). */
+  /** Per-node detail dropped to keep memory bounded (the summary and the chosen node remain). */
   truncated?: boolean;
 }
 
@@ -79,21 +79,21 @@ export interface AttemptReport {
   skippedScore?: ReadonlySet<string>;
 }
 
+type Base = Omit<Explanation, 'nodes' | 'histogram' | 'truncated' | 'time'>;
+
 interface Stored {
-  base: Omit<Explanation, 'nodes' | 'histogram' | 'truncated' | 'time'>;
+  base: Base;
   time: number;
-  /** The attempt's own (fresh) status map, kept by reference. */
+  /** The attempt's own (fresh) status map, kept by reference until compacted. */
   failed?: NodeToStatus;
-  /** Names of the feasible nodes kept: all when at most DETAIL_ALL passed, else the detailed ones. */
-  feasible: string[];
-  plugins: string[];
-  /** Feasible nodes (indexes) with a score breakdown: all when few, else the best ones. */
-  detail: number[];
-  /** Weighted total of each detail node. */
-  totals: Uint16Array;
-  /** detail.length × plugins weighted scores, row-major. */
-  scores: Uint16Array;
-  histogram?: string[];
+  plugins: readonly string[];
+  /** Feasible nodes kept with a breakdown: all when few passed, else the best (chosen first). */
+  names: string[];
+  totals: number[];
+  /** names.length × plugins weighted scores, row-major. */
+  scores: number[];
+  /** The filter-verdict histogram (FitError arithmetic), interned. */
+  histogram?: readonly string[];
   truncated: boolean;
   entries: number;
 }
@@ -102,6 +102,8 @@ interface Stored {
 const DETAIL_ALL = 100;
 /** Otherwise: the best nodes kept with a breakdown (plus the chosen one). */
 const DETAIL_TOP = 20;
+/** What one record costs against the budget besides its node entries. */
+const RECORD_COST = 16;
 const NO_NODES: readonly { name: string }[] = [];
 
 export class ExplainStore {
@@ -110,31 +112,35 @@ export class ExplainStore {
   /** Records still holding per-node lists, oldest first. */
   private detailed = new Map<string, Stored>();
   private entries = 0;
-  private pluginLists = new Map<string, string[]>();
+  /** Interned lists: plugin names, skipped sets and histograms repeat across pods. */
+  private interned = new Map<string, readonly string[]>();
+  private skippedSets = new Map<string, Base['skipped']>();
 
-  /** `budget`: failed and feasible node entries kept in full across all pods. */
-  constructor(private readonly budget = 1_000_000) {}
+  /**
+   * `budget`: node entries (plus a fixed cost per pod) kept in full; beyond it the oldest
+   * explanations keep their summary and the chosen node only. Deleted pods are dropped.
+   */
+  constructor(private readonly budget = 400_000) {}
 
   record(r: AttemptReport): void {
     this.drop(r.uid);
     const feasible = r.feasible ?? NO_NODES;
     const n = feasible.length;
     const t = r.table;
-    const plugins = t && n > 1 ? this.pluginNames(t) : [];
+    const plugins = t && n > 1 ? this.intern(t.plugins.map((p) => p.name)) : [];
+    const np = plugins.length;
     // Large attempts keep only their best nodes: retaining 500-entry lists per pod would make
     // every explanation a long-lived allocation the garbage collector keeps copying.
     let picked: number[] = [];
     if (n <= DETAIL_ALL) for (let i = 0; i < n; i++) picked.push(i);
-    else if (plugins.length) picked = bestIndexes(t!.totals, n, DETAIL_TOP, r.node ? feasible.findIndex((f) => f.name === r.node) : -1);
-    const np = plugins.length;
-    const detail = np ? picked.map((_, k) => k) : [];
-    const totals = new Uint16Array(detail.length);
-    const scores = new Uint16Array(detail.length * np);
-    for (let k = 0; k < detail.length; k++) {
-      const i = picked[k]!;
-      totals[k] = t!.totals[i]!;
-      for (let p = 0; p < np; p++) scores[k * np + p] = t!.scores[p]![i]!;
-    }
+    else if (np) picked = bestIndexes(t!.totals, n, DETAIL_TOP, r.node ? feasible.findIndex((f) => f.name === r.node) : -1);
+    const totals: number[] = [];
+    const scores: number[] = [];
+    if (np)
+      for (const i of picked) {
+        totals.push(t!.totals[i]!);
+        for (let p = 0; p < np; p++) scores.push(t!.scores[p]![i]!);
+      }
     const failedCount = r.failed?.size ?? 0;
     const s: Stored = {
       base: {
@@ -151,20 +157,19 @@ export class ExplainStore {
         preFilter: r.preFilter ? { plugin: r.preFilter.plugin, message: r.preFilter.message() } : undefined,
         nominatedNode: r.nominatedNode,
         victims: r.victims,
-        skipped: { filter: [...(r.skippedFilter ?? [])], score: [...(r.skippedScore ?? [])] },
+        skipped: this.skipped(r.skippedFilter, r.skippedScore),
       },
       time: r.now,
       failed: r.failed,
-      feasible: picked.map((i) => feasible[i]!.name),
       plugins,
-      detail,
+      names: picked.map((i) => feasible[i]!.name),
       totals,
       scores,
       truncated: false,
-      entries: failedCount + picked.length,
+      entries: failedCount + picked.length + RECORD_COST,
     };
     // Nodes never examined only count when the pod was not placed (the FitError's arithmetic).
-    if (r.failed && r.result !== 'Scheduled') s.histogram = reasonHistogram(r.failed, r.totalNodes);
+    if (r.failed && r.result !== 'Scheduled') s.histogram = this.intern(reasonHistogram(r.failed, r.totalNodes));
     this.byUid.set(r.uid, s);
     this.detailed.set(r.uid, s);
     this.byName.set(`${r.namespace}/${r.name}`, r.uid);
@@ -172,11 +177,26 @@ export class ExplainStore {
     if (this.entries > this.budget) this.enforceBudget();
   }
 
-  private pluginNames(t: ScoreTable): string[] {
-    const key = t.plugins.map((p) => p.name).join(',');
-    let l = this.pluginLists.get(key);
-    if (!l) this.pluginLists.set(key, (l = t.plugins.map((p) => p.name)));
+  private intern(list: string[]): readonly string[] {
+    const key = list.join('\n');
+    let l = this.interned.get(key);
+    if (!l) {
+      if (this.interned.size >= 10_000) return list;
+      this.interned.set(key, (l = list));
+    }
     return l;
+  }
+
+  private skipped(filter?: ReadonlySet<string>, score?: ReadonlySet<string>): Base['skipped'] {
+    const f = [...(filter ?? [])];
+    const sc = [...(score ?? [])];
+    const key = `${f.join(',')}|${sc.join(',')}`;
+    let v = this.skippedSets.get(key);
+    if (!v) {
+      v = { filter: f, score: sc };
+      if (this.skippedSets.size < 1000) this.skippedSets.set(key, v);
+    }
+    return v;
   }
 
   /** Forget a deleted pod. */
@@ -209,15 +229,20 @@ export class ExplainStore {
     }
   }
 
-  /** Keep the summary and the detailed (best) nodes; drop the per-node lists. */
+  /** Keep the summary and the chosen (or best) node's breakdown; drop the per-node lists. */
   private compact(s: Stored): void {
-    s.histogram ??= histogramOf(s);
-    s.feasible = s.detail.map((i) => s.feasible[i]!);
-    s.detail = s.detail.map((_, k) => k);
+    s.histogram ??= this.intern(histogramOf(s));
+    const np = s.plugins.length;
+    const k = Math.max(0, s.base.node ? s.names.indexOf(s.base.node) : 0);
+    if (s.names.length > 1) {
+      s.names = s.names.slice(k, k + 1);
+      s.totals = s.totals.slice(k, k + 1);
+      s.scores = s.scores.slice(k * np, k * np + np);
+    }
     s.failed = undefined;
     s.truncated = true;
-    this.entries -= s.entries - s.detail.length;
-    s.entries = s.detail.length;
+    this.entries -= s.entries - s.names.length - RECORD_COST;
+    s.entries = s.names.length + RECORD_COST;
   }
 }
 
@@ -246,21 +271,22 @@ function render(s: Stored): Explanation {
   const nodes: NodeVerdict[] = [];
   for (const [node, st] of s.failed?.entries() ?? [])
     nodes.push({ node, feasible: false, plugin: st.plugin || undefined, code: CODE_NAMES[st.code], reasons: [...st.reasons] });
-  // Detailed nodes best first, then the other feasible nodes (no breakdown kept).
-  const rows = s.detail.map((_, k) => k).sort((a, b) => s.totals[b]! - s.totals[a]!);
-  const shown = new Set<number>();
+  const np = s.plugins.length;
+  const rows = s.names.map((_, k) => k);
+  if (np) rows.sort((a, b) => s.totals[b]! - s.totals[a]!);
   for (const k of rows) {
-    const i = s.detail[k]!;
-    shown.add(i);
-    const scores: Record<string, number> = {};
-    s.plugins.forEach((p, j) => (scores[p] = s.scores[k * s.plugins.length + j]!));
-    nodes.push({ node: s.feasible[i]!, feasible: true, scores, total: s.totals[k]! });
+    const v: NodeVerdict = { node: s.names[k]!, feasible: true };
+    if (np) {
+      v.scores = {};
+      s.plugins.forEach((p, j) => (v.scores![p] = s.scores[k * np + j]!));
+      v.total = s.totals[k]!;
+    }
+    nodes.push(v);
   }
-  s.feasible.forEach((name, i) => shown.has(i) || nodes.push({ node: name, feasible: true }));
   return {
     ...s.base,
     time: rfc3339(s.time),
-    histogram: s.histogram ?? histogramOf(s),
+    histogram: [...(s.histogram ?? histogramOf(s))],
     nodes,
     ...(s.truncated ? { truncated: true } : {}),
   };

@@ -29,14 +29,15 @@ export function startScheduler(ctx: ControllerContext, name = 'default-scheduler
   });
   const { cache, queue, nominator } = s;
 
+  const addNode = (n: KObject) => {
+    cache.addNode(n);
+    queue.onEvent({ resource: 'Node', action: Action.Add, label: 'NodeAdd' }, undefined, n);
+  };
   ctx.watch('nodes', {
-    add(n) {
-      cache.addNode(n);
-      queue.onEvent({ resource: 'Node', action: Action.Add, label: 'NodeAdd' }, undefined, n);
-    },
+    add: addNode,
     update(n) {
       const old = cache.get(n.metadata.name!)?.node;
-      if (!old) return this.add!(n);
+      if (!old) return addNode(n);
       cache.updateNode(old, n);
       const a = nodeUpdateActions(old, n);
       if (a) queue.onEvent({ resource: 'Node', action: a, label: 'NodeUpdate' }, old, n);

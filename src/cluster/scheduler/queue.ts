@@ -8,34 +8,13 @@
  * Timers run only while pods wait, so an idle cluster has no pending timers.
  */
 import type { SimClock } from '../sim/clock';
-import { eventMatches, type ClusterEvent, type QueueingHint, type QueueingHintResult, EVENT_UNSCHEDULABLE_TIMEOUT } from './framework/events';
+import { eventMatches, type ClusterEvent, EVENT_UNSCHEDULABLE_TIMEOUT } from './framework/events';
 import type { KObject } from '../api/types';
 import type { PodInfo } from './framework/podInfo';
-import type { QueueSortPlugin, QueueSortable, Status } from './framework/types';
-import { Heap, type HeapItem } from './heap';
+import { Heap } from './heap';
+import { backoffDuration, worthRequeuing, type QueueName, type QueuePlugins, type QueuedPodInfo, type Strategy } from './queueing';
 
-export type QueueName = 'active' | 'backoff' | 'unschedulable' | 'inflight' | 'none';
-
-export interface QueuedPodInfo extends QueueSortable, HeapItem {
-  podInfo: PodInfo;
-  /** When the pod was added or last failed (ordering and backoff start). */
-  timestamp: number;
-  initialAttemptTimestamp?: number;
-  attempts: number;
-  /** Plugins that rejected it in its last attempt. */
-  unschedulablePlugins: Set<string>;
-  /** The PreEnqueue plugin holding it back ('' = not gated) and its message. */
-  gatingPlugin: string;
-  gatingMessage: string;
-  where: QueueName;
-}
-
-/** What the queue needs from the profile. */
-export interface QueuePlugins {
-  queueSort: QueueSortPlugin;
-  runPreEnqueue(pod: PodInfo): Status | null;
-  hints: ReadonlyMap<string, readonly { event: ClusterEvent; hint?: QueueingHint }[]>;
-}
+export type { QueueName, QueuePlugins, QueuedPodInfo } from './queueing';
 
 export interface QueueOptions {
   initialBackoffMs?: number;
@@ -43,7 +22,6 @@ export interface QueueOptions {
   maxInUnschedulableMs?: number;
 }
 
-type Strategy = 'skip' | 'backoff';
 type Clock = Pick<SimClock, 'now' | 'at' | 'clear'>;
 
 const BACKOFF_FLUSH_MS = 1_000;
@@ -214,14 +192,8 @@ export class SchedulingQueue {
   }
 
   /** calculateBackoffDuration: 1 s, doubling per attempt, capped at 10 s; none before the first attempt. */
-  backoffDuration(q: QueuedPodInfo): number {
-    if (q.attempts === 0) return 0;
-    let d = this.initialBackoffMs;
-    for (let i = 1; i < q.attempts; i++) {
-      if (d > this.maxBackoffMs - d) return this.maxBackoffMs;
-      d += d;
-    }
-    return d;
+  backoffDuration(q: Pick<QueuedPodInfo, 'attempts'>): number {
+    return backoffDuration(q.attempts, this.initialBackoffMs, this.maxBackoffMs);
   }
 
   private backoffExpiry(q: QueuedPodInfo): number {
@@ -229,19 +201,7 @@ export class SchedulingQueue {
   }
 
   private worthRequeuing(q: QueuedPodInfo, event: ClusterEvent, oldObj?: KObject, newObj?: KObject): Strategy {
-    if (q.unschedulablePlugins.size === 0 || event.resource === 'WildCard') return 'backoff';
-    for (const name of q.unschedulablePlugins)
-      for (const r of this.fw.hints.get(name) ?? []) {
-        if (!eventMatches(r.event, event)) continue;
-        let h: QueueingHintResult = 'Queue';
-        try {
-          if (r.hint) h = r.hint(q.podInfo, oldObj, newObj);
-        } catch {
-          h = 'Queue'; // a failing hint must not strand the pod
-        }
-        if (h === 'Queue') return 'backoff';
-      }
-    return 'skip';
+    return worthRequeuing(this.fw, q, event, oldObj, newObj);
   }
 
   /** requeuePodViaQueueingHint. */

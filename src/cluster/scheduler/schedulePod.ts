@@ -148,7 +148,7 @@ export class Algorithm {
     let processed = 0;
     while (processed < n && feasible.length < want) {
       const need = want - feasible.length;
-      const len = Math.min(n - processed, need + (need >> 3) + 8);
+      const len = Math.min(n - processed, need + (need >> 5) + 4);
       for (let i = 0; i < len; i++) {
         chunk[i] = nodes[(start + processed + i) % n]!;
         out[i] = null;

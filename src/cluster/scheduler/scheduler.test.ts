@@ -249,6 +249,31 @@ spec:
     ]);
   });
 
+  it('binds a WaitForFirstConsumer claim on the chosen node before binding the pod', () => {
+    const t = newTestCluster({ controllers: ['default-scheduler', 'persistentvolume-binder-controller', 'local-path-provisioner'] });
+    t.apply(`
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: data}
+spec:
+  accessModes: [ReadWriteOnce]
+  resources: {requests: {storage: 1Gi}}
+`);
+    t.apply(pod('db', '  volumes:\n  - name: data\n    persistentVolumeClaim: {claimName: data}'));
+    t.advance('5s');
+    const node = t.get('pods', 'db')!.spec.nodeName;
+    expect(node).toMatch(/^worker-/);
+    const pvc = t.get('persistentvolumeclaims', 'data')!;
+    expect([pvc.metadata.annotations?.['volume.kubernetes.io/selected-node'], pvc.status?.phase]).toEqual([node, 'Bound']);
+  });
+
+  it('leaves no timers behind once every pod is placed', () => {
+    const t = cluster();
+    for (let i = 0; i < 5; i++) t.apply(pod(`p-${i}`));
+    t.settle();
+    expect(t.clock.pending()).toBe(0);
+  });
+
   it('explains every node’s verdict and score, and forgets deleted pods', () => {
     const t = cluster();
     t.apply(pod('web', requests('100m')));

@@ -9,7 +9,7 @@ import type { KObject } from '../api/types';
 import type { Rng } from '../sim/rng';
 import { Cache } from './framework/cache';
 import { Action } from './framework/events';
-import { FitError } from './framework/fitError';
+import { FitError, fitErrorMessage, newDiagnosis } from './framework/fitError';
 import type { ApiClient, Handle } from './framework/handle';
 import { newPodInfo, withNodeName, type PodInfo } from './framework/podInfo';
 import { Framework } from './framework/runner';
@@ -119,7 +119,10 @@ export class Scheduler {
     if (rs) {
       this.fw.runUnreserve(state, assumed, out.host);
       this.cache.forgetPod(assumed);
-      const message = rs.isRejected() ? `0/1 nodes are available: ${rs.reasons.map((r) => `1 ${r}`).join(', ')}.` : rs.message();
+      // A rejecting Reserve is reported as a FitError over the one chosen node.
+      const d = newDiagnosis();
+      d.nodeToStatus.set(out.host, rs);
+      const message = rs.isRejected() ? fitErrorMessage(1, d) : rs.message();
       if (rs.isRejected() && rs.plugin) q.unschedulablePlugins = new Set([rs.plugin]);
       this.record(q, state, out, { result: rs.isRejected() ? 'Unschedulable' : 'Error', message });
       this.handleFailure(q, rs.code, message, '');

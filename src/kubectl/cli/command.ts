@@ -16,6 +16,8 @@ export interface Command {
   /** Usage line after `kubectl ` (for help). */
   use?: string;
   flags?: FlagDef[];
+  /** Flags cobra marks required (`cmd.MarkFlagRequired`). */
+  required?: string[];
   subcommands?: Command[];
   /** Cobra's arg validation message when positional args are not allowed (`cobra.NoArgs`). */
   noArgs?: boolean;

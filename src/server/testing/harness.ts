@@ -19,6 +19,12 @@ export function findKubectl(): string | undefined {
   return undefined;
 }
 
+/** Adds a kubectl flag before any `--` (after it, the flag would become part of a container command). */
+function withFlag(args: string[], flag: string): string[] {
+  const dash = args.indexOf('--');
+  return dash < 0 ? [...args, flag] : [...args.slice(0, dash), flag, ...args.slice(dash)];
+}
+
 /**
  * A headless cluster on a random loopback port plus a kubectl bound to it through a private
  * kubeconfig and discovery cache. kubectl runs asynchronously so the in-process server can answer.
@@ -37,7 +43,7 @@ export async function startHarness(opts: ClusterOptions = {}) {
     new Promise((resolve) => {
       const child = execFile(
         bin,
-        [...args, `--cache-dir=${join(dir, 'cache')}`],
+        withFlag(args, `--cache-dir=${join(dir, 'cache')}`),
         { env: { ...process.env, KUBECONFIG: kubeconfig, HOME: dir }, timeout: timeoutMs, maxBuffer: 64 * 2 ** 20 },
         (err, stdout, stderr) => {
           const code = err ? ((err as { code?: number }).code ?? 1) : 0;

@@ -112,6 +112,8 @@ export class Engine {
       case 'mirror.reset':
         this.queued = [];
         writeMirror((s) => fromSnapshot(s, n.snapshot));
+        // For the load-time test and the benchmark: when the first picture of the cluster landed.
+        if (!performance.getEntriesByName('kubeplay:first-picture').length) performance.mark('kubeplay:first-picture');
         return;
       case 'mirror.delta':
         this.queued.push(n.delta);
@@ -146,6 +148,10 @@ export class Engine {
 
   private crash(message: string): void {
     if (mirror.getState().status === 'crashed') return;
+    // Keep the last picture: land what already arrived, then stop listening.
+    const last = this.queued;
+    this.cancelFrame();
+    if (last.length) writeMirror((s) => applyDeltas(s, last));
     this.rpc?.failAll(toWireError(new Error(`the cluster stopped: ${message}`)));
     for (const h of this.streams.values()) h.end();
     this.streams.clear();
@@ -156,12 +162,16 @@ export class Engine {
     writeMirror((s) => ({ ...s, status: 'crashed', error: message, clock: { ...s.clock, playing: false } }));
   }
 
+  private cancelFrame(): void {
+    if (this.frame) (this.frameIsTimer ? clearTimeout : cancelAnimationFrame)(this.frame);
+    this.frame = 0;
+    this.queued = [];
+  }
+
   private dispose(): void {
     this.worker?.terminate();
     this.worker = undefined;
     this.rpc = undefined;
-    if (this.frame) (this.frameIsTimer ? clearTimeout : cancelAnimationFrame)(this.frame);
-    this.frame = 0;
-    this.queued = [];
+    this.cancelFrame();
   }
 }

@@ -110,7 +110,7 @@ function dispatch(api: ApiServer, ext: RestExtensions, req: RestRequest): RestRe
   };
   const ns = r.namespace;
   const m = req.method.toUpperCase();
-  const body = () => decodeBody(req.body, req.contentType, def.kind) as KObject;
+  const body = () => decodeBody(req.body, req.contentType, def.kind, req.bodyBytes) as KObject;
 
   if (r.subresource) return subresource(api, ext, def, req, r.namespace, r.name, r.subresource, writeOpts, body);
 

@@ -7,6 +7,8 @@ export interface RestRequest {
   accept?: string;
   contentType?: string;
   body?: string;
+  /** The raw body for binary content types (protobuf); `body` alone is enough for text ones. */
+  bodyBytes?: Uint8Array;
 }
 
 export interface RestHeaders {

@@ -50,10 +50,10 @@ export class Cache {
   updateNode(oldNode: KObject, node: KObject): void {
     const n = this.nodeInfos.get(node.metadata.name!);
     if (!n?.node) return this.addNode(node);
-    this.tree.update(oldNode, node);
+    // Heartbeats update nodes every few seconds: only a zone change reorders the list.
+    if (this.tree.update(oldNode, node)) this.ordered = null;
     n.setNode(node);
-    if (oldNode.status?.images !== node.status?.images) this.setImages(n, node);
-    this.ordered = null;
+    if (!sameImages(oldNode.status?.images, node.status?.images)) this.setImages(n, node);
   }
 
   removeNode(node: KObject): void {
@@ -236,6 +236,17 @@ export class Cache {
       if (n?.node) into.set(n, (into.get(n) ?? 0) + 1);
     }
   }
+}
+
+function sameImages(a: KObject[] | undefined, b: KObject[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.sizeBytes !== y.sizeBytes || (x.names ?? []).join('\n') !== (y.names ?? []).join('\n')) return false;
+  }
+  return true;
 }
 
 function addTo(m: Map<string, Set<PodInfo>>, k: string, p: PodInfo): void {

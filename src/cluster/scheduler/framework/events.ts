@@ -69,12 +69,23 @@ export function nodeUpdateActions(oldNode: KObject, newNode: KObject): number {
   return a;
 }
 
-/** PodSchedulingPropertiesChange for an assigned pod: labels, a scale-down of requests, or something else. */
+function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const _ in b) n--;
+  return n === 0;
+}
+
+/** PodSchedulingPropertiesChange: labels, a scale-down of requests, tolerations, gates, or something else. */
 export function podUpdateActions(oldPod: PodInfo, newPod: PodInfo): number {
   let a = 0;
-  if (!same(oldPod.labels, newPod.labels)) a |= Action.UpdatePodLabel;
+  if (!sameLabels(oldPod.labels, newPod.labels)) a |= Action.UpdatePodLabel;
   if (newPod.cpu < oldPod.cpu || newPod.mem < oldPod.mem || newPod.eph < oldPod.eph) a |= Action.UpdatePodScaleDown;
-  if (!same(oldPod.tolerations, newPod.tolerations)) a |= Action.UpdatePodTolerations;
+  if (oldPod.tolerations.length !== newPod.tolerations.length || (newPod.tolerations.length > 0 && !same(oldPod.tolerations, newPod.tolerations)))
+    a |= Action.UpdatePodTolerations;
   if ((oldPod.pod.spec?.schedulingGates?.length ?? 0) > 0 && (newPod.pod.spec?.schedulingGates?.length ?? 0) === 0)
     a |= Action.UpdatePodSchedulingGatesEliminated;
   return a || Action.UpdateOther;

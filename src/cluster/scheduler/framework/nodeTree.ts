@@ -47,11 +47,12 @@ export class NodeTree {
     }
   }
 
-  /** Zone changes move the node to the end of its new zone. */
-  update(oldNode: KObject, newNode: KObject): void {
-    if (zoneKey(oldNode) === zoneKey(newNode)) return;
+  /** Zone changes move the node to the end of its new zone; true when the order changed. */
+  update(oldNode: KObject, newNode: KObject): boolean {
+    if (zoneKey(oldNode) === zoneKey(newNode)) return false;
     this.remove(oldNode);
     this.add(newNode);
+    return true;
   }
 
   /** nodeTree.list(): the i-th node of every zone, then the (i+1)-th… */

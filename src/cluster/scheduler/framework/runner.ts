@@ -8,10 +8,12 @@ import type { Handle } from './handle';
 import type { NodeInfo } from './nodeInfo';
 import type { NodeToStatus } from './nodeToStatus';
 import type { PodInfo } from './podInfo';
+import { newScoreTable, runScorePlugins, type ScoreTable } from './score';
+
+export type { ScoreTable } from './score';
 import {
   Code,
   CycleState,
-  MAX_NODE_SCORE,
   Status,
   asStatus,
   type AnyPlugin,
@@ -44,14 +46,6 @@ export interface PreFilterOutcome {
   pluginsWithNodes: string[];
 }
 
-/** Per-plugin weighted scores of one cycle, in reusable buffers: scores[p][i] is node i's for plugin p. */
-export interface ScoreTable {
-  plugins: ScorePlugin[];
-  weights: number[];
-  scores: Float64Array[];
-  totals: Float64Array;
-  n: number;
-}
 
 const wrap = (what: string, name: string, s: Status) => new Status(Code.Error, [`running ${what} plugin "${name}": ${s.message()}`], name);
 
@@ -70,7 +64,7 @@ export class Framework {
   readonly postBind: PostBindPlugin[] = [];
   /** Queueing hints by plugin: the events that may undo that plugin's rejection. */
   readonly hints = new Map<string, { event: ClusterEvent; hint?: QueueingHint }[]>();
-  private table: ScoreTable = { plugins: [], weights: [], scores: [], totals: new Float64Array(0), n: 0 };
+  private table: ScoreTable = newScoreTable();
 
   constructor(
     readonly profileName: string,
@@ -242,38 +236,9 @@ export class Framework {
     return null;
   }
 
-  /**
-   * RunScorePlugins: Score each node, NormalizeScore, check 0..100, multiply by weight, total.
-   * The returned table's buffers are reused by the next cycle.
-   */
+  /** RunScorePlugins (see score.ts); the returned table's buffers are reused by the next cycle. */
   runScore(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): ScoreTable | Status {
-    const n = nodes.length;
-    const t = this.table;
-    t.plugins = this.score.filter((p) => !state.skipScorePlugins.has(p.name));
-    t.weights = t.plugins.map((p) => this.weights.get(p.name)!);
-    t.n = n;
-    if (t.totals.length < n) t.totals = new Float64Array(Math.max(n, 2 * t.totals.length));
-    t.totals.fill(0, 0, n);
-    for (let pi = 0; pi < t.plugins.length; pi++) {
-      const p = t.plugins[pi]!;
-      let buf = t.scores[pi];
-      if (!buf || buf.length < n) t.scores[pi] = buf = new Float64Array(Math.max(n, 2 * (buf?.length ?? 0)));
-      if (p.scoreAll) p.scoreAll(state, pod, nodes, buf, n);
-      else for (let i = 0; i < n; i++) buf[i] = p.score(state, pod, nodes[i]!);
-      if (p.normalizeScore) {
-        const s = p.normalizeScore(state, pod, buf, n, nodes);
-        if (s && !s.isSuccess()) return wrap('NormalizeScore', p.name, s);
-      }
-      const w = t.weights[pi]!;
-      for (let i = 0; i < n; i++) {
-        const v = buf[i]!;
-        if (v > MAX_NODE_SCORE || v < 0)
-          return new Status(Code.Error, [`plugin "${p.name}" returns an invalid score ${v}, it should in the range of [0, ${MAX_NODE_SCORE}] after normalizing`]);
-        buf[i] = v * w;
-        t.totals[i] += v * w;
-      }
-    }
-    return t;
+    return runScorePlugins(this.table, this.score.filter((p) => !state.skipScorePlugins.has(p.name)), this.weights, state, pod, nodes);
   }
 
   runReserve(state: CycleState, pod: PodInfo, node: string): Status | null {

@@ -36,6 +36,9 @@ export function makeNode(name: string, o: NodeOpts = {}): KObject {
   };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
 export interface PodOpts {
   namespace?: string;
   uid?: string;
@@ -46,16 +49,16 @@ export interface PodOpts {
   containers?: Record<string, string>[];
   node?: string;
   priority?: number;
-  tolerations?: KObject[];
+  tolerations?: Json[];
   nodeSelector?: Record<string, string>;
-  affinity?: KObject;
+  affinity?: Json;
   hostPorts?: { hostPort: number; protocol?: string; hostIP?: string }[];
-  spread?: KObject[];
+  spread?: Json[];
   image?: string;
-  spec?: KObject;
-  status?: KObject;
+  spec?: Json;
+  status?: Json;
   deleting?: boolean;
-  ownerReferences?: KObject[];
+  ownerReferences?: Json[];
 }
 
 let uid = 0;
@@ -64,7 +67,7 @@ export function makePodObject(name: string, o: PodOpts = {}): KObject {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: {
+    metadata: <KObject['metadata']>{
       name,
       namespace: o.namespace ?? 'default',
       uid: o.uid ?? `pod-uid-${++uid}`,
@@ -96,7 +99,7 @@ export function makePod(name: string, o: PodOpts = {}): PodInfo {
 }
 
 /** A handle over a real cache holding `nodes` and the bound `pods`; `objects` answer client gets/lists. */
-export function testHandle(nodes: KObject[], pods: PodInfo[] = [], objects: Record<string, KObject[]> = {}): Handle {
+export function testHandle(nodes: KObject[], pods: PodInfo[] = [], objects: Record<string, KObject[] | undefined> = {}): Handle {
   const cache = new Cache();
   for (const n of nodes) cache.addNode(n);
   for (const p of pods) cache.addPod(p);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CycleState } from '../../framework/types';
-import { filterVerdicts, makeNode, makePod, scores, testHandle, verdict } from '../testing';
+import { filterVerdicts, makeNode, makePod, scores, testHandle, verdict, type PodOpts } from '../testing';
 import { newNodeAffinity } from './plugin';
 
 const REJECT = "UnschedulableAndUnresolvable: node(s) didn't match Pod's node affinity/selector";
@@ -31,7 +31,7 @@ describe('NodeAffinity Filter', () => {
       want: REJECT,
     },
   ])('$name', ({ pod, want }) => {
-    expect(filterVerdicts(pl, makePod('p', pod), [n1])).toEqual([want]);
+    expect(filterVerdicts(pl, makePod('p', pod as PodOpts), [n1])).toEqual([want]);
   });
 
   it('matchFields on metadata.name narrows the nodes in PreFilter', () => {

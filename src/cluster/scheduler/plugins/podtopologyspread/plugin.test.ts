@@ -8,9 +8,9 @@ const REJECT = "Unschedulable: node(s) didn't match pod topology spread constrai
 const web = { app: 'web' };
 const hard = (o: object = {}) => [{ maxSkew: 1, topologyKey: zone, whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: web }, ...o }];
 
-function cluster(podsPerNode: Record<string, number>, extraNodes: KObject[] = []) {
+function cluster(podsPerNode: Record<string, number | undefined>, extraNodes: KObject[] = []) {
   const nodes = [makeNode('a1', { labels: { [zone]: 'a' } }), makeNode('a2', { labels: { [zone]: 'a' } }), makeNode('b1', { labels: { [zone]: 'b' } }), ...extraNodes];
-  const pods = Object.entries(podsPerNode).flatMap(([n, k]) => Array.from({ length: k }, (_, i) => makePod(`web-${n}-${i}`, { node: n, labels: web })));
+  const pods = Object.entries(podsPerNode).flatMap(([n, k]) => Array.from({ length: k ?? 0 }, (_, i) => makePod(`web-${n}-${i}`, { node: n, labels: web })));
   return testHandle(nodes, pods);
 }
 

@@ -1,0 +1,2 @@
+export { decodeKubernetesProtobuf } from './envelope';
+export { ProtoError } from './wire';

@@ -1,0 +1,96 @@
+/**
+ * The parity rig: two clusters built the same way (seed, start time, options) — one served over
+ * HTTP to the real kubectl 1.32, one answering this kubectl in-process. Every command line runs
+ * on both; mutating lines keep the clusters in step, so their answers can be compared byte for
+ * byte. Simulated time starts 30 hours before the wall clock so client-side ages (which real
+ * kubectl computes from the wall clock) print the same hour-granular `30h` from both.
+ */
+import { createCluster, type ClusterOptions } from '../../cluster/cluster';
+import { startHarness, type KubectlResult } from '../../server/testing/harness';
+import { tokenize } from '../cli/tokenize';
+import { defaultKubeconfig } from '../config/kubeconfig';
+import { KubectlSession } from '../session';
+import { inProcessTransport } from '../transport/inprocess';
+
+export interface Outcome {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+export async function startParity(opts: ClusterOptions = {}) {
+  const startTime = Math.floor((Date.now() - 30 * 3600_000) / 1000) * 1000;
+  const options: ClusterOptions = { seed: 1, ...opts, startTime };
+  const h = await startHarness(options);
+  const mine = createCluster(options);
+  const files = new Map<string, string>();
+  const session = new KubectlSession({
+    transport: inProcessTransport((r) => mine.rest(r)),
+    now: () => Date.now(),
+    kubeconfig: defaultKubeconfig(`http://127.0.0.1:${h.port}`),
+    files: {
+      read: (p) => files.get(p),
+      list: (dir) => {
+        const names = [...files.keys()].filter((k) => k.startsWith(`${dir}/`)).map((k) => k.slice(dir.length + 1).split('/')[0]);
+        return names.length ? [...new Set(names)].sort() : undefined;
+      },
+    },
+  });
+
+  const ours = async (argv: string[], stdin?: string, signal?: AbortSignal): Promise<Outcome> => {
+    let stdout = '';
+    let stderr = '';
+    const code = await session.run(argv, { out: (t) => (stdout += t), err: (t) => (stderr += t) }, { stdin, signal });
+    return { stdout, stderr, code };
+  };
+
+  return {
+    real: h,
+    mine,
+    session,
+    /** Writes a manifest for both kubectls (same absolute path, so messages naming it agree). */
+    file(name: string, content: string): string {
+      const p = h.file(name, content);
+      files.set(p, content);
+      return p;
+    },
+    /** Runs a command line (shell words) on both sides. */
+    async both(line: string, stdin?: string): Promise<{ real: KubectlResult; ours: Outcome }> {
+      const argv = tokenize(line).words;
+      const real = await h.kubectl(argv, stdin);
+      const o = await ours(argv, stdin);
+      return { real, ours: o };
+    },
+    ours,
+    /** Moves both simulated clocks forward by the same amount (controllers run). */
+    advance(ms: number): void {
+      h.cluster.clock.advance(ms);
+      mine.clock.advance(ms);
+    },
+    /** Both stores' objects, for checking that the two sides made the same changes. */
+    snapshot(): { real: string; ours: string } {
+      // Event names carry a process-wide sequence number in the cluster's recorder, so two
+      // clusters in one process name the same event differently: compare events without names.
+      const dump = (c: typeof mine) =>
+        c.api.registry.defs
+          .map((d) => {
+            const items = c.store.list(c.api.registry.key(d)).items;
+            if (d.kind !== 'Event') return JSON.stringify(items);
+            return JSON.stringify(items.map((e) => ({ ...e, metadata: { ...e.metadata, name: '' } })).sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion)));
+          })
+          .join('\n');
+      return { real: dump(h.cluster), ours: dump(mine) };
+    },
+    stop: () => h.stop(),
+  };
+}
+
+export type Parity = Awaited<ReturnType<typeof startParity>>;
+
+/** Client-side ages (describe, events) differ when the wall clock crosses a boundary mid-test: masked on a second look. */
+export function maskAges(s: string): string {
+  return s
+    .split('\n')
+    .map((l) => l.replace(/\b(\d+[smhdy])+\b|<invalid>/g, '<age>').replace(/ {2,}/g, '  '))
+    .join('\n');
+}
