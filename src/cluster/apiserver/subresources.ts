@@ -69,19 +69,22 @@ export function bindPod(api: ApiServer, def: ResourceDef, ns: string, name: stri
     throw apiErrors.conflict('pods', '', name, `pod ${name} is being deleted, cannot be assigned to a host`);
   if (pod.spec?.nodeName)
     throw apiErrors.conflict('pods', '', name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
+  // As the binding storage does: one guaranteed update that sets spec.nodeName (and the binding's
+  // annotations) and records PodScheduled=True — no pod-update validation, one MODIFIED event.
   const next = clone(pod) as KObject;
   next.spec.nodeName = node;
   if (binding.metadata?.annotations)
     next.metadata.annotations = { ...(next.metadata.annotations ?? {}), ...binding.metadata.annotations };
-  api.commitUpdate(def, pod, next, opts, '');
-  // The binding also records PodScheduled=True in status, as the pod registry's binding storage does.
-  const bound = api.get(def, ns, name);
-  const st = clone(bound) as KObject;
-  st.status = st.status ?? {};
-  const conds = (st.status.conditions ?? []).filter((c: { type: string }) => c.type !== 'PodScheduled');
+  next.status = next.status ?? {};
+  const conds = (next.status.conditions ?? []).filter((c: { type: string }) => c.type !== 'PodScheduled');
   conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: api.ctx.now });
-  st.status.conditions = conds;
-  api.commitUpdate(def, bound, st, opts, 'status');
+  next.status.conditions = conds;
+  if (opts.dryRun) return;
+  try {
+    api.store.update(api.registry.key(def), next, pod.metadata.resourceVersion);
+  } catch {
+    throw api.conflictFor(def, name);
+  }
 }
 
 /** A Status object for successful subresource POSTs (binding, eviction). */

@@ -36,7 +36,7 @@ describe('explanations', () => {
   it('keep every feasible node’s breakdown for small clusters', () => {
     const s = new ExplainStore();
     s.record(attempt('p', 3, 1));
-    const e = s.explain('default', 'p')!;
+    const e = s.explain('p')!;
     expect(e.nodes.map((v) => [v.node, v.feasible, v.total])).toEqual([
       ['bad-0', false, undefined],
       ['n-2', true, 2],
@@ -49,7 +49,7 @@ describe('explanations', () => {
   it('keep only the 20 best nodes (and the chosen one) of a large attempt', () => {
     const s = new ExplainStore();
     s.record(attempt('p', 500));
-    const e = s.explain('default', 'p')!;
+    const e = s.explain('p')!;
     expect([e.feasibleNodes, e.nodes.length, e.nodes[0]!.total]).toEqual([500, 21, 100]);
   });
 
@@ -57,15 +57,15 @@ describe('explanations', () => {
     const s = new ExplainStore(100);
     s.record(attempt('old', 30, 10));
     s.record(attempt('new', 30, 10));
-    const old = s.explain('default', 'old')!;
+    const old = s.explain('old')!;
     expect([old.truncated, old.histogram, old.nodes.length, old.nodes[0]!.node, old.feasibleNodes]).toEqual([true, ['10 Insufficient cpu'], 1, 'n-29', 30]);
-    expect(s.explain('default', 'new')!.truncated).toBeUndefined();
+    expect(s.explain('new')!.truncated).toBeUndefined();
   });
 
   it('forget deleted pods', () => {
     const s = new ExplainStore();
     s.record(attempt('p', 3));
     s.drop('p');
-    expect([s.explain('default', 'p'), s.size]).toEqual([undefined, 0]);
+    expect([s.explain('p'), s.size]).toEqual([undefined, 0]);
   });
 });

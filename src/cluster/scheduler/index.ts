@@ -120,7 +120,7 @@ export function startScheduler(ctx: ControllerContext, name = 'default-scheduler
       update: (o) => queue.onEvent({ resource: kind, action: Action.UpdateOther, label: `${kind}Update` }, undefined, o),
     });
 
-  registerExplainer(ctx.client.api, { explainPod: (ns, n) => explainPod(s, ns, n) });
+  registerExplainer(ctx.client.api, { explainPod: (ns, n) => explainPod(s, ctx, ns, n) });
   return s;
 }
 
@@ -132,10 +132,12 @@ function setService(m: Map<string, Map<string, KObject>>, o: KObject): void {
 }
 
 /** The stored explanation, or — for a pod held by a scheduling gate — what holds it. */
-function explainPod(s: Scheduler, namespace: string, name: string): Explanation | undefined {
-  const e = s.explain.explain(namespace, name);
+function explainPod(s: Scheduler, ctx: ControllerContext, namespace: string, name: string): Explanation | undefined {
+  const uid = ctx.client.get('pods', namespace, name)?.metadata.uid;
+  if (!uid) return undefined;
+  const e = s.explain.explain(uid);
   if (e) return e;
-  const q = s.queue.pending().find((x) => x.podInfo.namespace === namespace && x.podInfo.name === name);
+  const q = s.queue.get(uid);
   if (!q?.gatingPlugin) return undefined;
   const pi = q.podInfo;
   return {

@@ -30,6 +30,8 @@ export class Cache {
   /** Nodes with at least one pod having pod (anti-)affinity / required anti-affinity. */
   readonly nodesWithAffinityPods = new Set<NodeInfo>();
   readonly nodesWithRequiredAntiAffinityPods = new Set<NodeInfo>();
+  /** Nodes carrying a PreferNoSchedule taint (TaintToleration scoring can skip the rest). */
+  private preferNoSchedule = new Set<string>();
   /** Cached pods by `key=value` label and by namespace (topology spread and affinity counting). */
   private byLabel = new Map<string, Set<PodInfo>>();
   private byNamespace = new Map<string, Set<PodInfo>>();
@@ -44,6 +46,7 @@ export class Cache {
     n.setNode(node);
     this.tree.add(node);
     this.setImages(n, node);
+    this.trackTaints(n);
     this.ordered = null;
   }
 
@@ -54,6 +57,7 @@ export class Cache {
     if (this.tree.update(oldNode, node)) this.ordered = null;
     n.setNode(node);
     if (!sameImages(oldNode.status?.images, node.status?.images)) this.setImages(n, node);
+    this.trackTaints(n);
   }
 
   removeNode(node: KObject): void {
@@ -61,10 +65,26 @@ export class Cache {
     if (!n?.node) return;
     this.tree.remove(n.node);
     this.dropImages(n);
+    this.preferNoSchedule.delete(n.name);
     n.node = undefined;
     // Pods still bound to a deleted node stay accounted until they go (as upstream's ghost NodeInfo).
     if (n.pods.length === 0) this.nodeInfos.delete(n.name);
     this.ordered = null;
+  }
+
+  private trackTaints(n: NodeInfo): void {
+    if (n.taints.some((t) => t.effect === 'PreferNoSchedule')) this.preferNoSchedule.add(n.name);
+    else this.preferNoSchedule.delete(n.name);
+  }
+
+  /** Whether any node has a PreferNoSchedule taint. */
+  get anyPreferNoSchedule(): boolean {
+    return this.preferNoSchedule.size > 0;
+  }
+
+  /** Whether any node reports images (ImageLocality scores 0 everywhere otherwise). */
+  get anyImages(): boolean {
+    return this.images.size > 0;
   }
 
   private setImages(n: NodeInfo, node: KObject): void {

@@ -76,6 +76,80 @@ function images(spec: KObject | undefined): readonly string[] {
   return out;
 }
 
+/** Fields derived from the spec up front; tolerations and images wait until a plugin asks. */
+type Eager = Omit<PodInfo, 'tolerations' | 'images'>;
+
+// A class (not a literal) so the rarely read parts can be lazy: most cached pods never need them.
+class PodInfoImpl implements PodInfo {
+  readonly pod: KObject;
+  readonly uid: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly nodeName: string;
+  readonly priority: number;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly terminating: boolean;
+  readonly cpu: number;
+  readonly mem: number;
+  readonly eph: number;
+  readonly scalar: ReadonlyMap<string, number> | null;
+  readonly nonZeroCpu: number;
+  readonly nonZeroMem: number;
+  readonly hostPorts: readonly HostPort[];
+  readonly requiredAffinityTerms: readonly AffinityTerm[];
+  readonly requiredAntiAffinityTerms: readonly AffinityTerm[];
+  readonly preferredAffinityTerms: readonly WeightedAffinityTerm[];
+  readonly preferredAntiAffinityTerms: readonly WeightedAffinityTerm[];
+  readonly hasPodAffinity: boolean;
+  readonly hasRequiredAntiAffinity: boolean;
+  private tol: readonly Toleration[] | undefined;
+  private img: readonly string[] | undefined;
+
+  constructor(e: Eager, tol?: readonly Toleration[], img?: readonly string[]) {
+    this.pod = e.pod;
+    this.uid = e.uid;
+    this.namespace = e.namespace;
+    this.name = e.name;
+    this.nodeName = e.nodeName;
+    this.priority = e.priority;
+    this.labels = e.labels;
+    this.terminating = e.terminating;
+    this.cpu = e.cpu;
+    this.mem = e.mem;
+    this.eph = e.eph;
+    this.scalar = e.scalar;
+    this.nonZeroCpu = e.nonZeroCpu;
+    this.nonZeroMem = e.nonZeroMem;
+    this.hostPorts = e.hostPorts;
+    this.requiredAffinityTerms = e.requiredAffinityTerms;
+    this.requiredAntiAffinityTerms = e.requiredAntiAffinityTerms;
+    this.preferredAffinityTerms = e.preferredAffinityTerms;
+    this.preferredAntiAffinityTerms = e.preferredAntiAffinityTerms;
+    this.hasPodAffinity = e.hasPodAffinity;
+    this.hasRequiredAntiAffinity = e.hasRequiredAntiAffinity;
+    this.tol = tol;
+    this.img = img;
+  }
+
+  get tolerations(): readonly Toleration[] {
+    const list = this.pod.spec?.tolerations;
+    return (this.tol ??= list?.length ? parseTolerations(list) : NONE);
+  }
+
+  get images(): readonly string[] {
+    return (this.img ??= images(this.pod.spec));
+  }
+
+  /** The same pod on `nodeName`, sharing everything already derived. */
+  onNode(nodeName: string): PodInfoImpl {
+    return new PodInfoImpl({ ...this.eager(), nodeName }, this.tol, this.img);
+  }
+
+  private eager(): Eager {
+    return this;
+  }
+}
+
 /** framework.NewPodInfo. */
 export function newPodInfo(pod: KObject): PodInfo {
   const spec = pod.spec;
@@ -86,7 +160,7 @@ export function newPodInfo(pod: KObject): PodInfo {
   const pa = aff?.podAffinity;
   const paa = aff?.podAntiAffinity;
   const requiredAnti = terms(ns, paa?.requiredDuringSchedulingIgnoredDuringExecution);
-  return {
+  return new PodInfoImpl({
     pod,
     uid: pod.metadata.uid ?? '',
     namespace: ns,
@@ -102,45 +176,18 @@ export function newPodInfo(pod: KObject): PodInfo {
     nonZeroCpu: nz.cpu,
     nonZeroMem: nz.mem,
     hostPorts: hostPorts(spec),
-    tolerations: spec?.tolerations?.length ? parseTolerations(spec.tolerations) : NONE,
     requiredAffinityTerms: terms(ns, pa?.requiredDuringSchedulingIgnoredDuringExecution),
     requiredAntiAffinityTerms: requiredAnti,
     preferredAffinityTerms: weighted(ns, pa?.preferredDuringSchedulingIgnoredDuringExecution),
     preferredAntiAffinityTerms: weighted(ns, paa?.preferredDuringSchedulingIgnoredDuringExecution),
     hasPodAffinity: aff != null && (pa != null || paa != null),
     hasRequiredAntiAffinity: requiredAnti.length > 0,
-    images: images(spec),
-  };
+  });
 }
 
 /** The same pod assumed onto `nodeName` (what the cache holds between assume and the bind's echo). */
 export function withNodeName(pi: PodInfo, nodeName: string): PodInfo {
-  // Same literal shape as newPodInfo's, so plugin code stays monomorphic.
-  return {
-    pod: pi.pod,
-    uid: pi.uid,
-    namespace: pi.namespace,
-    name: pi.name,
-    nodeName,
-    priority: pi.priority,
-    labels: pi.labels,
-    terminating: pi.terminating,
-    cpu: pi.cpu,
-    mem: pi.mem,
-    eph: pi.eph,
-    scalar: pi.scalar,
-    nonZeroCpu: pi.nonZeroCpu,
-    nonZeroMem: pi.nonZeroMem,
-    hostPorts: pi.hostPorts,
-    tolerations: pi.tolerations,
-    requiredAffinityTerms: pi.requiredAffinityTerms,
-    requiredAntiAffinityTerms: pi.requiredAntiAffinityTerms,
-    preferredAffinityTerms: pi.preferredAffinityTerms,
-    preferredAntiAffinityTerms: pi.preferredAntiAffinityTerms,
-    hasPodAffinity: pi.hasPodAffinity,
-    hasRequiredAntiAffinity: pi.hasRequiredAntiAffinity,
-    images: pi.images,
-  };
+  return pi instanceof PodInfoImpl ? pi.onNode(nodeName) : { ...pi, nodeName };
 }
 
 /**

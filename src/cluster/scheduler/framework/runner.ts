@@ -7,7 +7,7 @@ import type { ClusterEvent, QueueingHint } from './events';
 import type { Handle } from './handle';
 import type { NodeInfo } from './nodeInfo';
 import type { NodeToStatus } from './nodeToStatus';
-import type { PodInfo } from './podInfo';
+import { withNodeName, type PodInfo } from './podInfo';
 import { newScoreTable, runScorePlugins, type ScoreTable } from './score';
 
 export type { ScoreTable } from './score';
@@ -177,7 +177,7 @@ export class Framework {
           withPods = node.clone();
           st = state.clone();
         }
-        withPods.addPod({ ...np, nodeName: node.name });
+        withPods.addPod(withNodeName(np, node.name));
         const s = this.runPreFilterAddPod(st, pod, np, withPods);
         if (s) return s;
       }

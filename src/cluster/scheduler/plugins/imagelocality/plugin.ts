@@ -42,7 +42,8 @@ export function newImageLocality(h: Handle): ScorePlugin {
     name: Name,
     score: (_state, pod, node) => score(pod, node),
     scoreAll(_state, pod, nodes, out, n) {
-      for (let i = 0; i < n; i++) out[i] = score(pod, nodes[i]!);
+      if (!h.cache.anyImages) out.fill(calculatePriority(0, pod.images.length), 0, n);
+      else for (let i = 0; i < n; i++) out[i] = score(pod, nodes[i]!);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CycleState } from '../../framework/types';
 import { filterVerdicts, makeNode, makePod, scores, testHandle } from '../testing';
 import { newTaintToleration } from './plugin';
 
@@ -54,5 +55,21 @@ describe('TaintToleration Score', () => {
   ])('$name', ({ nodes, tolerations, want }) => {
     const h = testHandle(nodes.map((taints, i) => makeNode(`n${i}`, { taints })));
     expect(scores(pl, makePod('p', { tolerations }), h.cache.list())).toEqual(want);
+  });
+});
+
+describe('TaintToleration batch scoring', () => {
+  it.each([
+    { name: 'matches per-node scoring when some node prefers no scheduling', taints: [[{ key: 'a', effect: 'PreferNoSchedule' }], []] },
+    { name: 'matches per-node scoring when no node does', taints: [[cp], []] },
+  ])('$name', ({ taints }) => {
+    const h = testHandle(taints.map((t, i) => makeNode(`n${i}`, { taints: t })));
+    const pl = newTaintToleration(h);
+    const nodes = h.cache.list();
+    const state = new CycleState();
+    pl.preScore(state, makePod('p'), nodes);
+    const batch = new Float64Array(nodes.length);
+    pl.scoreAll!(state, makePod('p'), nodes, batch, nodes.length);
+    expect([...batch]).toEqual(nodes.map((n) => pl.score(state, makePod('p'), n)));
   });
 });

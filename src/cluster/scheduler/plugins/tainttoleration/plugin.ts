@@ -3,6 +3,7 @@
  * tolerate; Score counts intolerable PreferNoSchedule taints (fewer is better, normalized reversed).
  */
 import type { KObject } from '../../../api/types';
+import type { Handle } from '../../framework/handle';
 import { Action } from '../../framework/events';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import { defaultNormalizeScore } from '../../framework/normalize';
@@ -40,7 +41,7 @@ function score(state: CycleState, node: NodeInfo): number {
   return n;
 }
 
-export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugin & EnqueueExtensions {
+export function newTaintToleration(h?: Handle): FilterPlugin & PreScorePlugin & ScorePlugin & EnqueueExtensions {
   return {
     name: Name,
     filter: (_state, pod: PodInfo, node: NodeInfo) => filter(pod, node),
@@ -54,7 +55,9 @@ export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugi
     },
     score: (state, _pod, node: NodeInfo) => score(state, node),
     scoreAll(state, _pod, nodes, out, n) {
-      for (let i = 0; i < n; i++) out[i] = score(state, nodes[i]!);
+      // Without PreferNoSchedule taints anywhere every node scores 0.
+      if (h && !h.cache.anyPreferNoSchedule) out.fill(0, 0, n);
+      else for (let i = 0; i < n; i++) out[i] = score(state, nodes[i]!);
     },
     normalizeScore(_state, _pod, scores, n) {
       return defaultNormalizeScore(MAX_NODE_SCORE, true, scores, n);
