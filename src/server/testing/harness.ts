@@ -29,8 +29,16 @@ function withFlag(args: string[], flag: string): string[] {
  * A headless cluster on a random loopback port plus a kubectl bound to it through a private
  * kubeconfig and discovery cache. kubectl runs asynchronously so the in-process server can answer.
  */
-export async function startHarness(opts: ClusterOptions = {}) {
-  const cluster: Cluster = createCluster({ seed: 1, startTime: Date.UTC(2025, 0, 1), ...opts });
+export async function startHarness(opts: ClusterOptions & { speed?: number } = {}) {
+  const { speed, ...clusterOpts } = opts;
+  const cluster: Cluster = createCluster({ seed: 1, startTime: Date.UTC(2025, 0, 1), ...clusterOpts });
+  // With a speed, simulated time follows wall time × speed (as `npm run cluster --speed` does).
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  if (speed) {
+    const wall0 = Date.now();
+    const sim0 = cluster.clock.now();
+    ticker = setInterval(() => cluster.clock.advanceTo(sim0 + (Date.now() - wall0) * speed), 20);
+  }
   const server = serveCluster(cluster);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
@@ -61,6 +69,7 @@ export async function startHarness(opts: ClusterOptions = {}) {
   };
 
   const stop = async () => {
+    if (ticker) clearInterval(ticker);
     server.closeAllConnections();
     await new Promise<void>((r) => server.close(() => r()));
     rmSync(dir, { recursive: true, force: true });
