@@ -10,6 +10,7 @@ import type { RestRequest, RestResponse } from './apiserver/rest/types';
 import { openapiExtension } from './apiserver/openapi/serve';
 import { fieldChecker } from './api/schema/checker';
 import { bootstrap, type BootstrapOptions } from './bootstrap';
+import { EventLog } from './sim/eventlog';
 import { apiErrors } from './api/errors';
 import { Client } from './client/client';
 import { evictPod } from './controllers/disruption';
@@ -30,6 +31,8 @@ export interface ClusterOptions extends BootstrapOptions {
   /** Which control loops run: all (default), none (API only), or these names. */
   controllers?: 'all' | 'none' | string[];
   controllerConfig?: Partial<ControllerConfig>;
+  /** Entries the event log keeps (default 1,000,000). */
+  eventLogCapacity?: number;
 }
 
 /** The composition root: one clock, one RNG, the store, the API server and its REST face. */
@@ -40,12 +43,16 @@ export interface Cluster {
   api: ApiServer;
   rest(req: RestRequest): RestResponse;
   ext: RestExtensions;
+  /** Every committed write, in order (replay, debugging, determinism checks). */
+  log: EventLog;
 }
 
 export function createCluster(opts: ClusterOptions = {}): Cluster {
   const clock = new SimClock(opts.startTime);
   const rng = createRng(opts.seed ?? 1);
   const store = new Store({ maxObjects: opts.maxObjects, historySize: opts.historySize });
+  const log = new EventLog(() => clock.now(), opts.eventLogCapacity);
+  store.onCommit = (e) => log.record(e);
   const registry = new Registry(allResources);
   const api = new ApiServer({ store, registry, clock, rng: rng.fork('apiserver'), fieldChecker });
   const ext: RestExtensions = {
@@ -59,7 +66,7 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
     evict: (pod, eviction, o) => evictPod(new Client(api, 'kube-apiserver'), pod, eviction, { dryRun: o.dryRun }),
     explain: (ns, name) => explainPod(ns, name, api),
   };
-  const cluster: Cluster = { clock, rng, store, api, ext, rest: (req) => handleRest(api, ext, req) };
+  const cluster: Cluster = { clock, rng, store, api, ext, log, rest: (req) => handleRest(api, ext, req) };
   bootstrap(cluster, opts);
   const wanted = opts.controllers ?? 'all';
   if (wanted !== 'none') {

@@ -7,8 +7,6 @@ import type { SimClock } from '../sim/clock';
 import type { Rng } from '../sim/rng';
 import { DEFAULT_CONTROLLER_CONFIG, type ControllerConfig, type ControllerContext, type ControllerFactory, type SyncResult } from './types';
 
-let eventSeq = 0;
-
 /** Keys a queue may process per wake-up before yielding, so one hot loop can't starve the clock. */
 const BATCH = 10_000;
 
@@ -21,6 +19,8 @@ export function startControllers(
   config: Partial<ControllerConfig> = {},
 ): void {
   const cfg = { ...DEFAULT_CONTROLLER_CONFIG, ...config };
+  // Per cluster, never module-wide: two clusters in one process must not perturb each other.
+  let eventSeq = 0;
   for (const f of factories) {
     const client = new Client(api, f.name);
     const crng = rng.fork(f.name);
