@@ -4,7 +4,11 @@
  * /usr/bin/chromium, else Playwright's own download (`npx playwright install chromium`).
  */
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+
+/** The repository root (configs that extend this one live in subfolders). */
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 export const PORT = Number(process.env.KUBEPLAY_E2E_PORT ?? 4178);
 const executablePath = process.env.KUBEPLAY_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -41,6 +45,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
+    cwd: ROOT,
     command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: process.env.KUBEPLAY_E2E_REUSE === '1',

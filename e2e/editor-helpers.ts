@@ -2,7 +2,8 @@
  * Helpers for the YAML editor specs (e2e/editor*.spec.ts): open the app and the editor, put text
  * in a buffer the way a person pastes or types it, and read what the board and the editor show.
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, openBoard } from './fixtures';
+import type { Page } from '@playwright/test';
 
 /** Loads the app on a fresh cluster (and fresh buffers), waits for the board, opens the editor. */
 export async function openEditor(page: Page, query = '?seed=1'): Promise<void> {
@@ -15,8 +16,7 @@ export async function openEditor(page: Page, query = '?seed=1'): Promise<void> {
       localStorage.removeItem('kubeplay.editor.dock.v1');
     }
   });
-  await page.goto(`/${query}`);
-  await expect.poll(() => page.evaluate(() => window.kubeplay?.mirror.getState().status)).toBe('live');
+  await openBoard(page, query);
   await page.getByTestId('editor-toggle').click();
   await expect(page.locator('[data-testid=editor-monaco] .view-lines')).toBeVisible({ timeout: 30_000 });
 }

@@ -116,10 +116,7 @@ export class ClockDriver {
     const t0 = performance.now();
     const target = this.anchorSim + (t0 - this.anchorWall) * this.speed;
     for (let next = this.clock.nextAt(); next !== undefined && next <= target; next = this.clock.nextAt()) {
-      const tt = performance.now();
       this.clock.advanceTo(next);
-      const dd = performance.now() - tt;
-      if (dd > 50) console.log('SLOW timer', new Date(next).toISOString(), dd.toFixed(0));
       if (performance.now() - t0 > BUDGET_MS) {
         // Behind: continue from here next tick rather than chase wall time and starve the UI.
         this.lagUntil = performance.now() + 1000;

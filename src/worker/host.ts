@@ -61,15 +61,6 @@ export function createHost(post: (m: WorkerMessage) => void): RpcServer {
     }
   };
 
-  const timed = (r: Request): unknown => {
-    const t = performance.now();
-    try {
-      return handle(r);
-    } finally {
-      const d = performance.now() - t;
-      if (d > 30) console.log('SLOW request', r.type, d.toFixed(0));
-    }
-  };
-  const server = new RpcServer(post, timed);
+  const server = new RpcServer(post, handle);
   return server;
 }

@@ -32,23 +32,9 @@ export class Session {
   ) {
     this.cluster = createCluster({ seed, startTime: SESSION_START });
     this.feed = new Feed(this.cluster.store, () => this.cluster.clock.now());
-    const clk = this.cluster.clock as unknown as { at(at: number, fn: () => void): number };
-    const orig = clk.at.bind(clk);
-    clk.at = (at, fn) => {
-      const where = (new Error().stack ?? '').split('\n').slice(2, 7).join(' <- ');
-      return orig(at, () => {
-        const t = performance.now();
-        fn();
-        const d = performance.now() - t;
-        if (d > 50) console.log('SLOWFN', d.toFixed(0), where);
-      });
-    };
     this.driver = new ClockDriver(this.cluster.clock, SESSION_START, {
       tick: () => {
-        const t = performance.now();
         const delta = this.feed.flush(this.driver.state());
-        const d = performance.now() - t;
-        if (d > 30) console.log('SLOW flush', d.toFixed(0), delta?.upserts.length);
         if (delta) this.notify({ type: 'mirror.delta', delta });
       },
       fault: (e) => this.fail(e),

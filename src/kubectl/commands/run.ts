@@ -95,10 +95,7 @@ async function run(cmd: Cmd): Promise<void> {
     await createGenerated(cmd, finalPod, { resource: 'pods', failPrefix: '', fieldManager: 'kubectl-run' });
     return;
   }
-  const created = await createGenerated({ ...cmd, out: () => {} } as unknown as Cmd, finalPod, { resource: 'pods', failPrefix: '', fieldManager: 'kubectl-run' }).catch((e) => {
-    throw e;
-  });
-  void created;
+  await createGenerated(cmd, finalPod, { resource: 'pods', failPrefix: '', fieldManager: 'kubectl-run', silent: true });
   const { attachFallback } = await import('./run/attach');
   await attachFallback(cmd, name, restart, cmd.bool('rm'), cmd.bool('quiet'));
 }

@@ -8,6 +8,7 @@
 import { createCluster, type ClusterOptions } from '../../cluster/cluster';
 import { startHarness, type KubectlResult } from '../../server/testing/harness';
 import { tokenize } from '../cli/tokenize';
+import { goJson } from '../printers/json';
 import { defaultKubeconfig } from '../config/kubeconfig';
 import { KubectlSession } from '../session';
 import { inProcessTransport } from '../transport/inprocess';
@@ -75,8 +76,9 @@ export async function startParity(opts: ClusterOptions = {}) {
         c.api.registry.defs
           .map((d) => {
             const items = c.store.list(c.api.registry.key(d)).items;
-            if (d.kind !== 'Event') return JSON.stringify(items);
-            return JSON.stringify(items.map((e) => ({ ...e, metadata: { ...e.metadata, name: '' } })).sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion)));
+            // Key order follows what each client sent; compare content (sorted keys).
+            if (d.kind !== 'Event') return goJson(items);
+            return goJson(items.map((e) => ({ ...e, metadata: { ...e.metadata, name: '' } })).sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion)));
           })
           .join('\n');
       return { real: dump(h.cluster), ours: dump(mine) };
@@ -91,6 +93,11 @@ export type Parity = Awaited<ReturnType<typeof startParity>>;
 export function maskAges(s: string): string {
   return s
     .split('\n')
-    .map((l) => l.replace(/\b(\d+[smhdy])+\b|<invalid>/g, '<age>').replace(/ {2,}/g, '  '))
+    .map((l) =>
+      l
+        .replace(/^E\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ /, 'E<klog> ')
+        .replace(/\b(\d+[smhdy])+\b|<invalid>/g, '<age>')
+        .replace(/ {2,}/g, '  '),
+    )
     .join('\n');
 }

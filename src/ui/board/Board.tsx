@@ -27,20 +27,27 @@ export function Board() {
     const host = ref.current!;
     const renderer = FACTORIES[view](host);
     let raf = 0;
+    const schedule = () => {
+      if (!raf) raf = requestAnimationFrame(render);
+    };
+    // The size comes from the ResizeObserver: reading clientWidth while drawing would force a
+    // layout of everything the last frame changed.
+    let size = { width: host.clientWidth, height: host.clientHeight };
     const render = () => {
       if (raf) cancelAnimationFrame(raf);
       raf = 0;
       const m = mirror.getState();
       const u = useUi.getState();
-      renderer.update({ model: boardModel(m), mirror: m, ui: u, width: host.clientWidth, height: host.clientHeight, reduced: reducedMotion(u) });
-    };
-    const schedule = () => {
-      if (!raf) raf = requestAnimationFrame(render);
+      renderer.update({ model: boardModel(m), mirror: m, ui: u, width: size.width, height: size.height, reduced: reducedMotion(u), again: schedule });
     };
     render();
     const offMirror = mirror.subscribe((s, p) => drawn(s, p) && render());
     const offUi = useUi.subscribe((s, p) => uiDrawn(s, p) && schedule());
-    const ro = new ResizeObserver(schedule);
+    const ro = new ResizeObserver((entries) => {
+      const r = entries[entries.length - 1].contentRect;
+      size = { width: r.width, height: r.height };
+      schedule();
+    });
     ro.observe(host);
     return () => {
       offMirror();

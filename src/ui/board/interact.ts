@@ -42,14 +42,34 @@ export function makeSelectable<E extends Element, D>(sel: Selection<E, D, Elemen
     });
 }
 
-/** Keeps the accessible name and selection state current (call on every update). */
+interface Labelled extends Element {
+  __a11y?: string;
+  __datum?: unknown;
+  __on?: boolean;
+}
+
+/**
+ * Keeps the accessible name and selection state current (call on every update). Elements whose
+ * name and state did not change are not touched: a frame should only write what moved.
+ */
 export function labelSelectable<E extends Element, D>(sel: Selection<E, D, Element | null, unknown>, get: (d: D) => Selectable): void {
   const selected = useUi.getState().selection;
-  sel
-    .attr('aria-label', (d) => get(d).label)
-    .attr('data-uid', (d) => get(d).uid)
-    .attr('aria-pressed', (d) => String(!!selected && sameRef(selected, get(d).ref)))
-    .classed('selected', (d) => !!selected && sameRef(selected, get(d).ref));
+  sel.each(function (d) {
+    const el = this as Labelled;
+    const s = get(d);
+    const on = !!selected && sameRef(selected, s.ref);
+    // Views are immutable: the same datum with the same selection state needs no work at all.
+    if (el.__datum === d && el.__on === on) return;
+    el.__datum = d;
+    el.__on = on;
+    const key = `${s.label}|${s.uid}|${on}`;
+    if (el.__a11y === key) return;
+    el.__a11y = key;
+    el.setAttribute('aria-label', s.label);
+    el.setAttribute('data-uid', s.uid);
+    el.setAttribute('aria-pressed', String(on));
+    el.classList.toggle('selected', on);
+  });
 }
 
 export function sameRef(a: ObjectRef, b: ObjectRef): boolean {

@@ -34,8 +34,11 @@ export interface BoardModel {
 
 const natural = new Intl.Collator(undefined, { numeric: true }).compare;
 
-function podOrder(a: PodView, b: PodView): number {
-  return natural(workloadKey(a.workload), workloadKey(b.workload)) || a.created - b.created || natural(a.name, b.name);
+/** Sorts pods so each workload's pods sit together, oldest first (keys computed once, not per comparison). */
+function sortPods(pods: PodView[]): PodView[] {
+  const keyed = pods.map((p) => ({ p, k: workloadKey(p.workload) }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0) || a.p.created - b.p.created || (a.p.name < b.p.name ? -1 : a.p.name > b.p.name ? 1 : 0));
+  return keyed.map((x) => x.p);
 }
 
 let cache: BoardModel | undefined;
@@ -55,8 +58,8 @@ export function boardModel(m: MirrorState): BoardModel {
     if (p.node && names.has(p.node)) podsByNode.get(p.node)!.push(p);
     else pending.push(p);
   }
-  for (const list of podsByNode.values()) list.sort(podOrder);
-  pending.sort(podOrder);
+  for (const [node, list] of podsByNode) podsByNode.set(node, sortPods(list));
+  const pendingSorted = sortPods(pending);
 
   const byUid = m.pods;
   const endpointsByName = new Map<string, string[]>();
@@ -89,7 +92,7 @@ export function boardModel(m: MirrorState): BoardModel {
     controlPlanes: nodes.filter((n) => n.role === 'control-plane'),
     workers: nodes.filter((n) => n.role !== 'control-plane'),
     podsByNode,
-    pending,
+    pending: pendingSorted,
     pods,
     services,
     workloads,

@@ -21,6 +21,9 @@ export interface Placed {
 interface PodEl extends SVGGElement {
   __at?: { x: number; y: number };
   __sig?: string;
+  __pod?: PodView;
+  __r?: number;
+  __colour?: string;
 }
 
 const selectable = (d: Placed): Selectable => ({
@@ -29,69 +32,123 @@ const selectable = (d: Placed): Selectable => ({
   label: podLabel(d.pod),
 });
 
-const MOVE_MS = 850;
+const MOVE_MS = 800;
+/**
+ * Pods in flight at once. A burst beyond this (hundreds of pods arriving in one frame) places the
+ * rest directly: the eye cannot follow more anyway, and it keeps every frame cheap.
+ */
+const MAX_MOVING = 60;
+/** New pod elements created per frame; a bigger burst enters over the next frames (a cascade). */
+const MAX_ENTER = 100;
+/**
+ * Spinning "tuning" marks and blinking crashes are drawn only while few pods need them: hundreds
+ * of looping SVG animations would repaint the stage every frame (the shapes alone still tell).
+ */
+const MAX_ANIMATED_MARKS = 24;
 const ENTER_MS = 500;
 const EXIT_MS = 700;
 
 export class Musicians {
   private first = true;
+  private moving = 0;
 
   constructor(private readonly layer: Selection<SVGGElement, unknown, null, undefined>) {}
 
   /**
    * Places every pod. `spawn` says where a new pod appears from; on the first call (and under
-   * reduced motion) everything is simply put in place.
+   * reduced motion) everything is simply put in place. Returns how many new pods were held back
+   * for the next frame (the caller should draw again then).
    */
-  update(placed: Placed[], r: number, spawn: (p: PodView) => { x: number; y: number }, reduced: boolean): void {
+  update(all: Placed[], r: number, spawn: (p: PodView) => { x: number; y: number }, reduced: boolean): number {
+    // Creating hundreds of elements in one frame is a long task: let a burst in MAX_ENTER at a time.
+    const known = new Set<string>();
+    this.layer.selectAll<PodEl, Placed>('g.pod').each((d) => known.add(d.pod.uid));
+    let fresh = 0;
+    const placed = all.filter((p) => known.has(p.pod.uid) || fresh++ < MAX_ENTER);
+    const deferred = all.length - placed.length;
     const instant = reduced || this.first;
     this.first = false;
+    let busy = 0;
+    for (const p of placed) if (p.pod.look === 'creating' || p.pod.look === 'crashloop') busy++;
+    this.layer.classed('animate-marks', busy <= MAX_ANIMATED_MARKS);
     const sel = this.layer.selectAll<PodEl, Placed>('g.pod').data(placed, (d) => d.pod.uid);
+    let exiting = this.layer.selectAll('g.pod-gone').size();
+    let entering = 0;
 
     sel.exit<Placed>().each(function () {
       const g = select(this as PodEl).attr('class', 'pod-gone').attr('tabindex', null).attr('role', null).attr('aria-hidden', 'true');
-      if (reduced) g.remove();
-      else g.transition('exit').duration(EXIT_MS).ease(ease).style('opacity', 0).remove();
+      if (reduced || exiting >= MAX_MOVING) g.remove();
+      else {
+        exiting++;
+        g.transition('exit').duration(EXIT_MS).ease(ease).style('fill-opacity', 0).style('stroke-opacity', 0).remove();
+      }
     });
 
+    const self = this;
     const entered = sel
       .enter()
       .append('g')
       .attr('class', 'pod')
       .each(function (d) {
         const el = this as PodEl;
-        const from = instant ? d : spawn(d.pod);
+        // Within the motion budget a new pod fades in at its spawn point and travels to its seat
+        // (the move below); beyond it, it simply appears in its seat.
+        const animate = !instant && self.moving + entering < MAX_MOVING;
+        const from = animate ? spawn(d.pod) : d;
         el.__at = { x: from.x, y: from.y };
         el.setAttribute('transform', `translate(${from.x},${from.y})`);
+        if (animate) {
+          entering++;
+          // fill/stroke-opacity inherit to the disc and mark without a compositing group.
+          el.style.fillOpacity = '0';
+          el.style.strokeOpacity = '0';
+          select(el)
+            .transition('enter')
+            .duration(ENTER_MS)
+            .style('fill-opacity', 1)
+            .style('stroke-opacity', 1)
+            .on('end', () => {
+              el.style.fillOpacity = '';
+              el.style.strokeOpacity = '';
+            });
+        }
       });
-    entered.append('circle').attr('class', 'halo');
     entered.append('circle').attr('class', 'body');
     entered.append('path').attr('class', 'mark');
     makeSelectable(entered, selectable);
-    if (!instant) entered.style('opacity', 0).transition('enter').duration(ENTER_MS).style('opacity', 1);
 
-    const all = entered.merge(sel);
-    labelSelectable(all, selectable);
-    all.each(function (d) {
+    const merged = entered.merge(sel);
+    labelSelectable(merged, selectable);
+    merged.each(function (d) {
       const el = this as PodEl;
       const p = d.pod;
-      const sig = `${p.look}|${d.colour}|${r}|${p.fault ?? ''}|${p.namespace}`;
-      if (el.__sig !== sig) {
-        el.__sig = sig;
-        el.setAttribute('class', `pod look-${p.look}${p.fault ? ' faulty' : ''}${p.namespace === 'kube-system' ? ' system' : ''}${el.classList.contains('selected') ? ' selected' : ''}`);
-        el.style.setProperty('--c', d.colour);
-        const [halo, body, mark] = el.children as unknown as SVGElement[];
-        halo.setAttribute('r', String(r + Math.max(2.5, r * 0.35)));
-        body.setAttribute('r', String(r));
-        mark.setAttribute('d', markPath(p.look, r));
+      if (el.__pod !== p || el.__r !== r || el.__colour !== d.colour) {
+        el.__pod = p;
+        el.__r = r;
+        el.__colour = d.colour;
+        const sig = `${p.look}|${d.colour}|${r}|${p.fault ?? ''}|${p.namespace}`;
+        if (el.__sig !== sig) {
+          el.__sig = sig;
+          el.setAttribute('class', `pod look-${p.look}${p.fault ? ' faulty' : ''}${p.namespace === 'kube-system' ? ' system' : ''}${el.classList.contains('selected') ? ' selected' : ''}`);
+          el.style.setProperty('--c', d.colour);
+          const [body, mark] = el.children as unknown as SVGElement[];
+          body.setAttribute('r', String(r));
+          mark.setAttribute('d', markPath(p.look, r));
+        }
       }
       const at = el.__at!;
       if (Math.abs(at.x - d.x) < 0.5 && Math.abs(at.y - d.y) < 0.5) return;
       el.__at = { x: d.x, y: d.y };
       const to = `translate(${d.x},${d.y})`;
-      if (instant) {
+      if (instant || self.moving >= MAX_MOVING) {
         select(el).interrupt('move');
         el.setAttribute('transform', to);
-      } else select(el).transition('move').duration(MOVE_MS).ease(ease).attr('transform', to);
+        return;
+      }
+      self.moving++;
+      const done = () => self.moving--;
+      select(el).transition('move').duration(MOVE_MS).ease(ease).attr('transform', to).on('end', done).on('interrupt', done);
     });
+    return deferred;
   }
 }

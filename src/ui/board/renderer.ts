@@ -10,6 +10,8 @@ export interface RenderContext {
   width: number;
   height: number;
   reduced: boolean;
+  /** Asks for another draw next frame (work was spread over frames). */
+  again(): void;
 }
 
 export interface Renderer {

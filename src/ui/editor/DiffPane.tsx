@@ -20,6 +20,8 @@ export function DiffPane({ diff, onClose, onApply }: { diff: DiffView; onClose: 
       scrollBeyondLastLine: false,
       fontSize: 12.5,
       renderOverviewRuler: false,
+      // Long objects, small changes: show the changes with a little context, fold the rest.
+      hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 4, revealLineCount: 10 },
     });
     d.setModel({ original, modified });
     return () => {

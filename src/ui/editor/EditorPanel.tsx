@@ -155,6 +155,7 @@ export default function EditorPanel({ host }: { host: EditorHost }) {
           />
           <Notice
             b={active}
+            busy={!!run?.busy}
             onCompare={() => actions.compareRemote(active.id)}
             onReload={() => void actions.reload(active.id)}
             onKeep={() => buffers.update(active.id, (b) => (b.origin.type === 'live' ? { origin: { ...b.origin, remote: undefined } } : {}))}

@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import type { editor } from 'monaco-editor/editor';
 import { buffers } from './buffers/store';
+import { useRuns } from './run/state';
 import { monaco } from './monaco/monaco';
 import { modelFor, wireModels } from './monaco/models';
 import { followAppTheme, themeName } from './monaco/theme';
@@ -66,6 +67,18 @@ export function MonacoPane({ bufferId, onApply, readOnly = false }: { bufferId: 
   useEffect(() => {
     ed.current?.updateOptions({ readOnly });
   }, [readOnly]);
+
+  // After an apply, bring the first error into view: errors go where the person is looking.
+  useEffect(
+    () =>
+      useRuns.subscribe((s, prev) => {
+        const now = s[bufferId]?.markers;
+        if (!now || now === prev[bufferId]?.markers) return;
+        const first = now.find((m) => m.severity === 'error');
+        if (first) ed.current?.revealLineInCenterIfOutsideViewport(first.start.line);
+      }),
+    [bufferId],
+  );
 
   return <div className="ed-monaco" ref={host} data-testid="editor-monaco" />;
 }

@@ -70,8 +70,16 @@ export interface ObjectItem {
 
 const LISTED_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'ConfigMap', 'Secret', 'Pod', 'ResourceQuota', 'Namespace', 'Node'];
 
-export function pathOf(ref: LiveRef, name: string | undefined = ref.name): string {
-  return resourcePath({ group: ref.group, version: ref.version, kind: ref.kind, resource: ref.resource, namespaced: !!ref.namespace }, ref.namespace, name);
+const mappingOf = (ref: LiveRef) => ({ group: ref.group, version: ref.version, kind: ref.kind, resource: ref.resource, namespaced: !!ref.namespace });
+
+/** The object's own path. */
+export function pathOf(ref: LiveRef): string {
+  return resourcePath(mappingOf(ref), ref.namespace, ref.name);
+}
+
+/** The collection the object is in (for list and watch). */
+export function collectionOf(ref: LiveRef): string {
+  return resourcePath(mappingOf(ref), ref.namespace);
 }
 
 export const isStatus = (v: JsonMap | Status): v is Status => v.kind === 'Status' && typeof (v as Status).code === 'number';

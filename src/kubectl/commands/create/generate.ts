@@ -28,6 +28,19 @@ export interface GenerateOptions {
   /** Send fieldValidation (create subcommands do; run does not). */
   validate?: boolean;
   operation?: string;
+  /** Create without printing (run --attach prints nothing for the pod). */
+  silent?: boolean;
+  /**
+   * The typed clientset sends protobuf (client-go 1.32), which has no nulls: `creationTimestamp:
+   * null` never reaches the server. Send the JSON without nulls to get the same stored object.
+   */
+  typed?: boolean;
+}
+
+function dropNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(dropNulls);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, dropNulls(x)]));
+  return v;
 }
 
 export async function createGenerated(cmd: Cmd, obj: Obj, o: GenerateOptions): Promise<Obj> {
@@ -48,7 +61,7 @@ export async function createGenerated(cmd: Cmd, obj: Obj, o: GenerateOptions): P
     query.fieldManager = cmd.str('field-manager') || o.fieldManager;
     if (validation) query.fieldValidation = validation;
     try {
-      out = await cmd.client.call<Obj>({ method: 'POST', path: resourcePath(mapping, cmd.namespace), query, contentType: 'application/json', body: JSON.stringify(out) });
+      out = await cmd.client.call<Obj>({ method: 'POST', path: resourcePath(mapping, cmd.namespace), query, contentType: 'application/json', body: JSON.stringify(o.typed ? dropNulls(out) : out) });
     } catch (e) {
       if (o.failPrefix) throw new Error(`${o.failPrefix}${(e as Error).message}`);
       throw e;
@@ -56,6 +69,6 @@ export async function createGenerated(cmd: Cmd, obj: Obj, o: GenerateOptions): P
   } else if (cmd.explicitNamespace && (await mappingFor(cmd, o.resource)).namespaced) {
     out = { ...out, metadata: { ...out.metadata, namespace: cmd.namespace } };
   }
-  cmd.out(printer ? printer.print(out) : successLine(out, withDryRun(o.operation ?? 'created', dry)));
+  if (!o.silent) cmd.out(printer ? printer.print(out) : successLine(out, withDryRun(o.operation ?? 'created', dry)));
   return out;
 }

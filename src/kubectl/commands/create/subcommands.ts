@@ -28,7 +28,7 @@ const deployment: Command = {
     const images = cmd.list('image');
     if (images.length > 1 && command.length) throw new Error('cannot specify multiple --image options and command');
     const obj = deploymentObject(name, images, cmd.int('replicas'), cmd.int('port'), command, ns(cmd));
-    await createGenerated(cmd, obj, { resource: 'deployments.apps', failPrefix: 'failed to create deployment: ', fieldManager: 'kubectl-create', validate: true });
+    await createGenerated(cmd, obj, { resource: 'deployments.apps', failPrefix: 'failed to create deployment: ', fieldManager: 'kubectl-create', validate: true, typed: true });
   },
 };
 
@@ -71,7 +71,7 @@ function serviceCommand(kind: 'clusterip' | 'nodeport' | 'loadbalancer' | 'exter
         return { name: t.replace(/:/g, '-'), port: p.port, targetPort: p.target, protocol: 'TCP', ...(nodePort ? { nodePort } : {}) };
       });
       const obj = serviceObject({ name, type, labels: { app: name }, selector: { app: name }, ports, clusterIP, externalName, namespace: ns(cmd) });
-      await createGenerated(cmd, obj, { resource: 'services', failPrefix: `failed to create ${type} service: `, fieldManager: 'kubectl-create', validate: true });
+      await createGenerated(cmd, obj, { resource: 'services', failPrefix: `failed to create ${type} service: `, fieldManager: 'kubectl-create', validate: true, typed: true });
     },
   };
 }
@@ -119,7 +119,7 @@ const configmap: Command = {
       data[key] = text;
     }
     const obj: Obj = { apiVersion: 'v1', ...(Object.keys(data).length ? { data } : {}), kind: 'ConfigMap', metadata: { creationTimestamp: null, name, ...(ns(cmd) ? { namespace: ns(cmd) } : {}) } as never };
-    await createGenerated(cmd, obj, { resource: 'configmaps', failPrefix: 'failed to create configmap: ', fieldManager: 'kubectl-create', validate: true });
+    await createGenerated(cmd, obj, { resource: 'configmaps', failPrefix: 'failed to create configmap: ', fieldManager: 'kubectl-create', validate: true, typed: true });
   },
 };
 
@@ -161,7 +161,7 @@ const secretGeneric: Command = {
       metadata: { creationTimestamp: null, name, ...(ns(cmd) ? { namespace: ns(cmd) } : {}) } as never,
       ...(type ? { type } : {}),
     };
-    await createGenerated(cmd, obj, { resource: 'secrets', failPrefix: 'failed to create secret ', fieldManager: 'kubectl-create', validate: true });
+    await createGenerated(cmd, obj, { resource: 'secrets', failPrefix: 'failed to create secret ', fieldManager: 'kubectl-create', validate: true, typed: true });
   },
 };
 
@@ -176,7 +176,7 @@ const namespace: Command = {
   async run(cmd) {
     const name = nameFromArgs(cmd);
     const obj: Obj = { apiVersion: 'v1', kind: 'Namespace', metadata: { creationTimestamp: null, name } as never, spec: {}, status: {} };
-    await createGenerated(cmd, obj, { resource: 'namespaces', failPrefix: '', fieldManager: 'kubectl-create', validate: true });
+    await createGenerated(cmd, obj, { resource: 'namespaces', failPrefix: '', fieldManager: 'kubectl-create', validate: true, typed: true });
   },
 };
 
@@ -189,7 +189,7 @@ const serviceaccount: Command = {
   async run(cmd) {
     const name = nameFromArgs(cmd);
     const obj: Obj = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { creationTimestamp: null, name, ...(ns(cmd) ? { namespace: ns(cmd) } : {}) } as never };
-    await createGenerated(cmd, obj, { resource: 'serviceaccounts', failPrefix: 'failed to create serviceaccount: ', fieldManager: 'kubectl-create', validate: true });
+    await createGenerated(cmd, obj, { resource: 'serviceaccounts', failPrefix: 'failed to create serviceaccount: ', fieldManager: 'kubectl-create', validate: true, typed: true });
   },
 };
 
@@ -230,7 +230,7 @@ const job: Command = {
         status: {},
       };
     }
-    await createGenerated(cmd, obj, { resource: 'jobs.batch', failPrefix: 'failed to create job: ', fieldManager: 'kubectl-create', validate: true });
+    await createGenerated(cmd, obj, { resource: 'jobs.batch', failPrefix: 'failed to create job: ', fieldManager: 'kubectl-create', validate: true, typed: true });
   },
 };
 
@@ -250,7 +250,7 @@ const cronjob: Command = {
     const name = nameFromArgs(cmd);
     const restart = cmd.str('restart') || 'OnFailure';
     const obj = cronJobObject(name, cmd.str('image'), cmd.str('schedule'), restart, commandAfterDash(cmd), ns(cmd));
-    await createGenerated(cmd, obj, { resource: 'cronjobs.batch', failPrefix: 'failed to create cronjob: ', fieldManager: 'kubectl-create', validate: true });
+    await createGenerated(cmd, obj, { resource: 'cronjobs.batch', failPrefix: 'failed to create cronjob: ', fieldManager: 'kubectl-create', validate: true, typed: true });
   },
 };
 

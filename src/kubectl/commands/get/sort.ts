@@ -1,13 +1,14 @@
 /**
  * `--sort-by` (kubectl get/sorter.go): a JSONPath into each row's full object (tables) or each
  * item (lists), compared as kubectl's isLess does — numbers, strings (as quantities when both
- * parse), times — with missing values first. Go's sort.Sort is an insertion sort for these sizes.
+ * parse), times — with missing values first, sorted by Go's own (unstable) algorithm.
  */
 import { compareQuantity, parseQuantity } from '../../../cluster/api/quantity';
 import { relaxedJsonPath } from '../../printers/customcolumns';
 import { JsonPath } from '../../printers/jsonpath/jsonpath';
 import type { TableObj } from '../../printers/table';
 import type { Obj } from '../../util/manifest';
+import { goSort } from '../../util/gosort';
 
 function tryQuantity(s: string) {
   try {
@@ -51,10 +52,9 @@ function parser(field: string): { jp: JsonPath; path: string } {
   return { jp, path };
 }
 
+/** Go's sort.Sort (unstable pdqsort): ties land where kubectl's would. */
 function insertionSort<T>(xs: T[], less: (a: T, b: T) => boolean): T[] {
-  const a = [...xs];
-  for (let i = 1; i < a.length; i++) for (let j = i; j > 0 && less(a[j], a[j - 1]); j--) [a[j], a[j - 1]] = [a[j - 1], a[j]];
-  return a;
+  return goSort([...xs], less);
 }
 
 function lessBy(iv: unknown[][], jv: unknown[][]): boolean {

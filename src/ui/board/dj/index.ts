@@ -23,7 +23,9 @@ export function createDj(host: HTMLElement): Renderer {
   const cueBox = svg.append('rect').attr('class', 'cue-box');
   const stripsLayer = svg.append('g').attr('class', 'strips').attr('role', 'group').attr('aria-label', 'Workloads (channel strips)');
   const busesLayer = svg.append('g').attr('class', 'buses').attr('role', 'group').attr('aria-label', 'Services (buses)');
-  const podsLayer = svg.append('g').attr('class', 'pods').attr('role', 'group').attr('aria-label', 'Pods');
+  // Pods move on their own layer above the decks and strips, so their motion repaints only them.
+  const live = select(host).append('svg').attr('class', 'board-svg dj-live').attr('role', 'group').attr('aria-label', 'Pods on the decks');
+  const podsLayer = live.append('g').attr('class', 'pods').attr('role', 'group').attr('aria-label', 'Pods');
   const musicians = new Musicians(podsLayer);
 
   return {
@@ -40,6 +42,7 @@ export function createDj(host: HTMLElement): Renderer {
         scale,
       });
       svg.attr('width', l.width).attr('height', l.height);
+      live.attr('width', l.width).attr('height', l.height);
 
       const decks: DeckDatum[] = model.nodes.map((node) => ({ node, geom: l.decks.get(node.uid)!, pods: model.podsByNode.get(node.name) ?? [] }));
       drawDecks(decksLayer, decks, scale);
@@ -84,15 +87,17 @@ export function createDj(host: HTMLElement): Renderer {
       for (const d of decks) d.pods.forEach((p, i) => place(p, d.geom.seats[i].x, d.geom.seats[i].y));
       model.pending.forEach((p, i) => place(p, l.cue.seats[i].x, l.cue.seats[i].y));
       const stripAt = new Map(strips.map((s) => [`${s.w.namespace}/${s.w.kind}/${s.w.name}`, { x: s.box.x + s.box.w / 2, y: s.box.y + 22 * scale }]));
-      musicians.update(
+      const deferred = musicians.update(
         placed,
         l.podR,
         (p) => stripAt.get(`${p.workload?.namespace}/${p.workload?.kind}/${p.workload?.name}`) ?? { x: l.cue.x + 60, y: l.cue.y },
         ctx.reduced,
       );
+      if (deferred) ctx.again();
     },
     destroy() {
       svg.remove();
+      live.remove();
     },
   };
 }

@@ -18,25 +18,31 @@ const LIT_MS = 650;
 
 export function createOrchestra(host: HTMLElement): Renderer {
   const root = select(host);
-  const svg = root.append('svg').attr('class', 'board-svg orchestra').attr('role', 'group').attr('aria-label', 'Orchestra view of the cluster');
+  // Two stacked SVGs, each its own compositor layer: the stage (nodes, podium, lamps), which
+  // changes rarely, and what moves (pods, beams, particles, comets). A moving pod then repaints
+  // only the second one.
+  const svg = root.append('svg').attr('class', 'board-svg orchestra stage-static').attr('role', 'group').attr('aria-label', 'Orchestra view of the cluster');
+  const live = root.append('svg').attr('class', 'board-svg orchestra stage-live').attr('role', 'group').attr('aria-label', 'Pods on stage');
   svg.on('click', () => ui.select(undefined));
   const floor = svg.append('g').attr('class', 'floor');
   const sectionsLayer = svg.append('g').attr('class', 'sections').attr('role', 'group').attr('aria-label', 'Nodes');
-  const beamsLayer = svg.append('g').attr('class', 'beams').attr('aria-hidden', 'true');
   const podiumLayer = svg.append('g').attr('class', 'podium-layer');
   const wingsLayer = svg.append('g').attr('class', 'wings-layer');
   const legendLayer = svg.append('g').attr('class', 'legend-layer');
   const lampsLayer = svg.append('g').attr('class', 'lamps').attr('role', 'group').attr('aria-label', 'Services');
-  const podsLayer = svg.append('g').attr('class', 'pods').attr('role', 'group').attr('aria-label', 'Pods');
-  const cometsLayer = svg.append('g').attr('class', 'comets').attr('aria-hidden', 'true');
-  const canvas = host.appendChild(document.createElement('canvas'));
-  canvas.className = 'particles';
-  canvas.setAttribute('aria-hidden', 'true');
+  const beamsLayer = live.append('g').attr('class', 'beams').attr('aria-hidden', 'true');
+  const podsLayer = live.append('g').attr('class', 'pods').attr('role', 'group').attr('aria-label', 'Pods');
+  const particlesLayer = live.append('g').attr('class', 'particles').attr('aria-hidden', 'true');
+  const cometsLayer = live.append('g').attr('class', 'comets').attr('aria-hidden', 'true');
 
   const musicians = new Musicians(podsLayer);
-  const spotlights = new Spotlights(lampsLayer, beamsLayer, canvas);
+  const spotlights = new Spotlights(lampsLayer, beamsLayer, particlesLayer);
   const litTimers = new Map<Element, ReturnType<typeof setTimeout>>();
   let layout: OrchestraLayout | undefined;
+  // What each part was last drawn from: unchanged parts are not redrawn (only moving pods are).
+  let layoutKey = '';
+  let sectionsKey = '';
+  let podiumKey = '';
   let positions = new Map<string, Pt>();
   let nodePositions = new Map<string, Pt>();
   let lastLitSeq = -1;
@@ -96,10 +102,11 @@ export function createOrchestra(host: HTMLElement): Renderer {
       reduced = ctx.reduced;
       const scale = ctx.ui.presenter ? 1.3 : 1;
       svg.attr('width', width).attr('height', height);
+      live.attr('width', width).attr('height', height);
       const podiumNode = model.controlPlanes[0];
       const sectionNodes = model.nodes.filter((n) => n !== podiumNode);
       const podiumPods = podiumNode ? (model.podsByNode.get(podiumNode.name) ?? []) : [];
-      layout = orchestraLayout({
+      const input = {
         width,
         height,
         sections: sectionNodes.map((n) => ({ key: n.uid, pods: model.podsByNode.get(n.name)?.length ?? 0 })),
@@ -107,14 +114,30 @@ export function createOrchestra(host: HTMLElement): Renderer {
         pending: model.pending.length,
         services: model.services.length,
         scale,
-      });
+      };
+      const lk = JSON.stringify(input);
+      const relaid = lk !== layoutKey;
+      if (relaid || !layout) {
+        layoutKey = lk;
+        layout = orchestraLayout(input);
+      }
       const l = layout;
-      drawFloor(floor, l);
       const sections: SectionDatum[] = sectionNodes.map((node) => ({ node, geom: l.sections.get(node.uid)!, pods: model.podsByNode.get(node.name) ?? [] }));
-      drawSections(sectionsLayer, sections, l, scale);
-      drawPodium(podiumLayer, l, podiumNode, podiumPods.length, scale);
-      drawWings(wingsLayer, l, model.pending.length);
-      drawLegend(legendLayer, l, scale);
+      const sk = `${lk}|${ctx.ui.selection?.uid ?? ctx.ui.selection?.name ?? ''}|${sections.map((d) => `${d.node.rv}:${d.pods.reduce((n, p) => n + p.requests.cpu + p.requests.memory / 1e6, 0)}`).join(',')}`;
+      if (sk !== sectionsKey) {
+        sectionsKey = sk;
+        drawSections(sectionsLayer, sections, l, scale);
+      }
+      const pk = `${lk}|${ctx.ui.selection?.uid ?? ctx.ui.selection?.name ?? ''}|${podiumNode?.rv}`;
+      if (pk !== podiumKey) {
+        podiumKey = pk;
+        drawPodium(podiumLayer, l, podiumNode, podiumPods.length, scale);
+      }
+      if (relaid) {
+        drawFloor(floor, l);
+        drawWings(wingsLayer, l, model.pending.length);
+        drawLegend(legendLayer, l, scale);
+      }
 
       const placed: Placed[] = [];
       const place = (p: PodView, x: number, y: number) => placed.push({ pod: p, x, y, colour: model.colour(p) });
@@ -128,7 +151,7 @@ export function createOrchestra(host: HTMLElement): Renderer {
       model.pending.forEach((p, i) => place(p, l.wings.seats[i].x, l.wings.seats[i].y));
       positions = new Map(placed.map((p) => [p.pod.uid, { x: p.x, y: p.y }]));
       const spawn = partPt('scheduler');
-      musicians.update(placed, l.podR, () => spawn, ctx.reduced);
+      if (musicians.update(placed, l.podR, () => spawn, ctx.reduced)) ctx.again();
 
       const lamps: LampDatum[] = model.services.map((s, i) => ({ service: s.service, ready: s.ready.length, x: l.lamps[i].x, y: l.lamps[i].y }));
       const beams: Beam[] = [];
@@ -139,7 +162,7 @@ export function createOrchestra(host: HTMLElement): Renderer {
           if (to) beams.push({ key: `${s.service.uid}>${p.uid}`, x1: lamp.x, y1: lamp.y + 8 * scale, x2: to.x, y2: to.y, phase: hashPhase(p.uid) });
         }
       });
-      spotlights.update(lamps, beams, l.truss, width, height, ctx.reduced, scale);
+      spotlights.update(lamps, beams, l.truss, ctx.reduced, scale);
       lightUp(ctx.mirror.activity);
     },
     destroy() {
@@ -147,7 +170,7 @@ export function createOrchestra(host: HTMLElement): Renderer {
       spotlights.destroy();
       for (const t of litTimers.values()) clearTimeout(t);
       svg.remove();
-      canvas.remove();
+      live.remove();
     },
   };
 }

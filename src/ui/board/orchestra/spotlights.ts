@@ -1,7 +1,9 @@
 /**
- * Services as spotlights: a lamp per Service, a faint beam to every pod behind a ready endpoint,
- * and traffic as particles travelling down the beams (on a canvas, so hundreds cost one draw call
- * each per frame). Under reduced motion the beams stay and the particles stop.
+ * Services as spotlights: a lamp per Service hanging from the truss, a faint beam to every pod
+ * behind a ready endpoint, and traffic as particles travelling down the beams. Particles are a
+ * few small SVG dots moved ~30 times a second: each frame repaints only where they were and are,
+ * which stays cheap even without a GPU (a full-stage canvas would be re-uploaded every frame).
+ * Under reduced motion the beams stay and the particles stop.
  */
 import type { Selection } from 'd3';
 import type { ServiceView } from '../../../protocol/views';
@@ -35,6 +37,10 @@ const lampSelectable = (d: LampDatum): Selectable => ({
 
 /** Wall milliseconds for a particle to travel a beam. */
 const TRIP_MS = 1700;
+/** Particles drawn at most (one per beam; beyond this, a rotating sample of beams). */
+const MAX_PARTICLES = 48;
+/** Particle moves per second. */
+const PARTICLE_FPS = 30;
 
 export function hashPhase(s: string): number {
   let h = 2166136261;
@@ -46,24 +52,21 @@ export class Spotlights {
   private beams: Beam[] = [];
   private raf = 0;
   private reduced = false;
-  private dpr = 1;
-  private colour = '#ffd98a';
+  private dots: SVGCircleElement[] = [];
 
   constructor(
     private readonly lampLayer: G,
     private readonly beamLayer: G,
-    private readonly canvas: HTMLCanvasElement,
+    private readonly particleLayer: G,
   ) {}
 
-  update(lamps: LampDatum[], beams: Beam[], truss: { x0: number; x1: number; y: number } | undefined, width: number, height: number, reduced: boolean, scale: number): void {
+  update(lamps: LampDatum[], beams: Beam[], truss: { x0: number; x1: number; y: number } | undefined, reduced: boolean, scale: number): void {
     this.beams = beams;
-    this.colour = getComputedStyle(this.canvas).getPropertyValue('--particle').trim() || this.colour;
+    this.reduced = reduced;
     let bar = this.lampLayer.select<SVGLineElement>('line.truss');
     if (bar.empty()) bar = this.lampLayer.insert('line', ':first-child').attr('class', 'truss');
     bar.style('display', () => (truss && lamps.length ? null : 'none'));
     if (truss) bar.attr('x1', truss.x0).attr('x2', truss.x1).attr('y1', truss.y).attr('y2', truss.y);
-    this.reduced = reduced;
-    this.sizeCanvas(width, height);
 
     const lines = this.beamLayer.selectAll<SVGLineElement, Beam>('line.beam').data(beams, (b) => b.key);
     lines.exit().remove();
@@ -93,67 +96,57 @@ export class Spotlights {
     all.select('path.cone').attr('d', `M${-5 * s},${4 * s} L${-14 * s},${24 * s} Q0,${29 * s} ${14 * s},${24 * s} L${5 * s},${4 * s} Z`);
     all.select('circle.bulb').attr('r', 7 * s);
     all.select('line.hanger').attr('y1', -16 * s).attr('y2', -6 * s);
-    all
-      .select('text.lamp-name')
-      .attr('x', 14 * s)
-      .attr('y', -2 * s)
-      .text((d) => `svc ${d.service.name}`);
+    all.select('text.lamp-name').attr('x', 14 * s).attr('y', -2 * s).text((d) => `svc ${d.service.name}`);
     all
       .select('text.lamp-count')
       .attr('x', 14 * s)
       .attr('y', 13 * s)
       .text((d) => `${d.ready} ready endpoint${d.ready === 1 ? '' : 's'}`);
 
-    if (!reduced && beams.length) this.loop();
-    else this.clear();
+    this.syncDots(reduced ? 0 : Math.min(MAX_PARTICLES, beams.length));
+    if (this.dots.length) this.loop();
+    else this.stop();
   }
 
   destroy(): void {
-    cancelAnimationFrame(this.raf);
-    this.raf = 0;
+    this.stop();
   }
 
-  private sizeCanvas(w: number, h: number): void {
-    const dpr = Math.min(2, window.devicePixelRatio || 1);
-    if (this.canvas.width !== Math.round(w * dpr) || this.canvas.height !== Math.round(h * dpr)) {
-      this.canvas.width = Math.round(w * dpr);
-      this.canvas.height = Math.round(h * dpr);
-      this.canvas.style.width = `${w}px`;
-      this.canvas.style.height = `${h}px`;
+  private syncDots(n: number): void {
+    const layer = this.particleLayer.node()!;
+    while (this.dots.length > n) this.dots.pop()!.remove();
+    while (this.dots.length < n) {
+      const c = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
+      c.setAttribute('class', 'particle');
+      c.setAttribute('r', '2.4');
+      layer.appendChild(c);
+      this.dots.push(c);
     }
-    this.dpr = dpr;
   }
 
-  private clear(): void {
+  private stop(): void {
     cancelAnimationFrame(this.raf);
     this.raf = 0;
-    this.canvas.getContext('2d')?.clearRect(0, 0, this.canvas.width, this.canvas.height);
   }
 
   private loop(): void {
     if (this.raf) return;
-    const ctx = this.canvas.getContext('2d');
-    if (!ctx) return;
+    let last = 0;
     const draw = (t: number) => {
-      if (this.reduced || !this.beams.length) {
-        this.clear();
-        return;
-      }
+      if (this.reduced || !this.dots.length) return this.stop();
       this.raf = requestAnimationFrame(draw);
-      ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-      ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-      ctx.fillStyle = this.colour;
-      ctx.beginPath();
-      for (const b of this.beams) {
+      if (t - last < 1000 / PARTICLE_FPS - 2) return;
+      last = t;
+      const beams = this.beams;
+      // With more beams than dots, each dot serves a different beam every trip.
+      const round = Math.floor(t / TRIP_MS);
+      for (let i = 0; i < this.dots.length; i++) {
+        const b = beams[(i + round * this.dots.length) % beams.length];
+        if (!b) continue;
         const k = (t / TRIP_MS + b.phase) % 1;
         const e = k * k * (3 - 2 * k);
-        const x = b.x1 + (b.x2 - b.x1) * e;
-        const y = b.y1 + (b.y2 - b.y1) * e;
-        ctx.moveTo(x + 2.2, y);
-        ctx.arc(x, y, 2.2, 0, Math.PI * 2);
+        this.dots[i].setAttribute('transform', `translate(${(b.x1 + (b.x2 - b.x1) * e).toFixed(1)},${(b.y1 + (b.y2 - b.y1) * e).toFixed(1)})`);
       }
-      ctx.globalAlpha = 0.85;
-      ctx.fill();
     };
     this.raf = requestAnimationFrame(draw);
   }

@@ -136,7 +136,7 @@ export function drawPodium(layer: G, l: OrchestraLayout, cp: NodeView | undefine
   g.select('path.podium-base').datum(l.podium.r).attr('d', (r) => base(r)).attr('transform', `translate(${l.cx},${l.cy})`);
   g.select('text.podium-title')
     .attr('x', l.cx)
-    .attr('y', l.cy - l.podium.r - 8 * scale)
+    .attr('y', l.cy - l.podium.r - l.podR * 1.4 - 6 * scale)
     .attr('text-anchor', 'middle')
     .text(cp && cp.name !== 'control-plane' ? `control plane · ${cp.name}` : 'control plane');
   if (cp) {
@@ -188,5 +188,7 @@ export function drawLegend(layer: G, l: OrchestraLayout, scale: number): void {
   all.select('g.pod').attr('class', (d) => `pod look-${d}`).style('--c', '#9aa7bd');
   all.select('circle.body').attr('r', 6 * scale);
   all.select('path.mark').attr('d', (d) => markPath(d, 7.5 * scale));
-  all.select('text').attr('x', 13 * scale).attr('dy', '0.35em').text((d) => `${LOOK_WORDS[d].title} — ${LOOK_WORDS[d].meaning}`);
+  // Titles and meanings when the corner is wide enough, titles alone otherwise.
+  const roomy = colW > 250 * scale;
+  all.select('text').attr('x', 13 * scale).attr('dy', '0.35em').text((d) => (roomy ? `${LOOK_WORDS[d].title} — ${LOOK_WORDS[d].meaning}` : LOOK_WORDS[d].title));
 }

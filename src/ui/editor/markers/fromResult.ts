@@ -31,7 +31,7 @@ function objectLine(parsed: ParsedManifests, doc: ManifestDoc, preferred: FieldP
 }
 
 /** Plain words for rejections whose Status message alone may puzzle a learner. */
-function explain(status: Status): string | undefined {
+export function explain(status: Status): string | undefined {
   if (status.code === 409 && status.reason === 'Conflict') return 'Someone changed this object after you opened it. Reload to see their version, or re-apply yours over it.';
   if (status.code === 403 && /exceeded quota/.test(status.message)) return 'A ResourceQuota in this namespace would be exceeded; lower the requests or raise the quota.';
   if (status.code === 403 && /forbidden/.test(status.message)) return 'An admission check refused the object.';

@@ -14,12 +14,22 @@ export function NewMenu({ onOpenObject, onClose, listObjects }: { onOpenObject: 
   const [pane, setPane] = useState<Pane>('templates');
   const [filter, setFilter] = useState('');
   const file = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // A click anywhere else closes the menu (the New… button toggles it itself).
+    const away = (e: PointerEvent) => {
+      const t = e.target as HTMLElement;
+      if (!box.current?.contains(t) && !t.closest('[data-testid=editor-new]')) onClose();
+    };
+    document.addEventListener('pointerdown', away);
+    return () => document.removeEventListener('pointerdown', away);
+  }, [onClose]);
   const add = (title: string, text: string, type: 'scratch' | 'template' | 'example' | 'file') => {
     buffers.add(title, text, { type });
     onClose();
   };
   return (
-    <div className="ed-menu" role="dialog" aria-label="New buffer" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="ed-menu" role="dialog" aria-label="New buffer" ref={box} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="ed-menu-tabs" role="tablist">
         {(['templates', 'examples', 'cluster'] as const).map((p) => (
           <button key={p} role="tab" aria-selected={pane === p} className={`view-tab${pane === p ? ' active' : ''}`} onClick={() => setPane(p)}>

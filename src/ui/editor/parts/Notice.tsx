@@ -5,8 +5,9 @@
 import type { Buffer } from '../buffers/types';
 import { isLive } from '../buffers/types';
 
-export function Notice({ b, onCompare, onReload, onKeep }: { b: Buffer; onCompare: () => void; onReload: () => void; onKeep: () => void }) {
-  if (!isLive(b)) return null;
+export function Notice({ b, busy, onCompare, onReload, onKeep }: { b: Buffer; busy: boolean; onCompare: () => void; onReload: () => void; onKeep: () => void }) {
+  // While an apply is in flight, the changes it causes arrive before its answer: not news.
+  if (!isLive(b) || busy) return null;
   const { ref, remote, deleted } = b.origin;
   const what = `${ref.kind.toLowerCase()}/${ref.name}`;
   if (deleted) {

@@ -2,6 +2,7 @@
  * Per-document results of the last apply, kubectl's words first. Errors say where (click to go
  * to the document); a conflict offers the two ways out; warnings from the API server are shown.
  */
+import { explain } from '../markers/fromResult';
 import type { DocOutcome } from '../run/applyBuffer';
 
 const ICON: Record<string, string> = { created: '+', configured: '~', unchanged: '=', error: '!' };
@@ -18,6 +19,7 @@ export function Results({ results, onJump, onReload, onOverwrite, onCompare }: {
             </span>
             <span className="ed-result-text">{r.outcome === 'error' ? errorText(r) : r.message}</span>
           </button>
+          {r.status && !r.conflict && explain(r.status) && <div className="ed-result-hint">{explain(r.status)}</div>}
           {r.conflict && (
             <div className="ed-result-actions">
               <span>Someone changed it after you opened it.</span>
@@ -32,6 +34,11 @@ export function Results({ results, onJump, onReload, onOverwrite, onCompare }: {
               </button>
             </div>
           )}
+          {r.events?.map((e) => (
+            <div key={e} className="ed-result-warning" data-testid="editor-refusal">
+              ⚠ {e}
+            </div>
+          ))}
           {r.warnings.map((w) => (
             <div key={w} className="ed-result-warning">
               Warning: {w}

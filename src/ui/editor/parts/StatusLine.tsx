@@ -7,7 +7,9 @@ export function StatusLine({ status, liveMode }: { status?: Line; liveMode: bool
   const text = status?.text ?? (liveMode ? 'Live: edits apply by themselves once the YAML is valid.' : 'Ready. Apply with Ctrl/Cmd+Enter.');
   return (
     <div className={`ed-status ${status?.tone ?? 'idle'}`} role="status" aria-live="polite" data-testid="editor-status">
-      <span className="ed-status-text">{text}</span>
+      <span className="ed-status-text" title={text}>
+        {text}
+      </span>
       {status && <time className="muted">{time(status.at)}</time>}
     </div>
   );

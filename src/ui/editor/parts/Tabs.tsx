@@ -1,7 +1,13 @@
 /** The buffer tabs: title, a dot when a live object has local edits, close. Double-click renames. */
 import { useState } from 'react';
 import { buffers, useBuffers } from '../buffers/store';
-import { isLive, isModified } from '../buffers/types';
+import { isLive, isModified, type Buffer } from '../buffers/types';
+
+/** Closing loses the text (a live buffer's unmodified text can be opened again, so no question then). */
+function closeTab(b: Buffer): void {
+  const losesWork = b.text.trim() !== '' && (isLive(b) ? isModified(b) : true);
+  if (!losesWork || window.confirm(`Close ${b.title}? Its text will be lost.`)) buffers.close(b.id);
+}
 
 export function Tabs() {
   const list = useBuffers((s) => s.buffers);
@@ -41,7 +47,7 @@ export function Tabs() {
               {b.liveMode && <span className="ed-badge">live</span>}
             </button>
           )}
-          <button className="ed-tab-close" aria-label={`Close ${b.title}`} onClick={() => buffers.close(b.id)}>
+          <button className="ed-tab-close" aria-label={`Close ${b.title}`} onClick={() => closeTab(b)}>
             ×
           </button>
         </div>

@@ -2,23 +2,52 @@
  * The editor's commands, independent of any component: apply, diff, compare, reload and open.
  * They read and write the buffer store and the run state; components only call them.
  */
-import { editView, userFields, type JsonMap } from '../../../client/apply';
+import { editView, parseManifests, userFields, type JsonMap } from '../../../client/apply';
 import { buffers } from '../buffers/store';
 import { isLive } from '../buffers/types';
 import { isStatus, type EditorSession } from '../session';
 import { toYaml } from '../yamlText';
+import { eventMark, warningsSince } from './aftermath';
 import { applyBuffer, type DocOutcome } from './applyBuffer';
-import { say, setRun } from './state';
+import { runOf, say, setRun } from './state';
 import { firstLine, summarize, syntaxSummary } from './summary';
 
 /** The buffer text for a live object. */
 export const liveText = (obj: JsonMap): string => toYaml(editView(obj).editable);
 
+const rvOf = (o: JsonMap | undefined) => Number((o?.metadata as { resourceVersion?: string } | undefined)?.resourceVersion ?? NaN);
+
+/**
+ * The later of two versions of one object. resourceVersions are opaque to clients in general, but
+ * this cluster's are etcd-style revisions, and ordering them matters here: watch events caused by
+ * an apply reach the page before the apply's own response does.
+ */
+function later(a: JsonMap, b: JsonMap | undefined): JsonMap {
+  return b && rvOf(b) > rvOf(a) ? b : a;
+}
+
 /** Takes the cluster's version into a live buffer (text too, unless the person typed meanwhile). */
 export function adopt(id: string, obj: JsonMap, typedSince: boolean): void {
-  const text = liveText(obj);
-  buffers.update(id, (b) => (b.origin.type !== 'live' ? {} : { origin: { ...b.origin, base: obj, baseText: text, remote: undefined, deleted: false }, ...(typedSince ? {} : { text }) }));
+  buffers.update(id, (b) => {
+    if (b.origin.type !== 'live') return {};
+    const latest = later(later(obj, b.origin.remote), b.origin.base);
+    const text = liveText(latest);
+    return { origin: { ...b.origin, base: latest, baseText: text, remote: undefined, deleted: false }, ...(typedSince ? {} : { text }) };
+  });
 }
+
+/** Namespaces a buffer's documents go to (for watching their events). */
+function namespacesOf(text: string): { namespace: string }[] {
+  const ns = new Set<string>();
+  for (const d of parseManifests(text).docs) {
+    const meta = ((d.value as JsonMap | undefined)?.metadata ?? {}) as { namespace?: string };
+    ns.add(meta.namespace || 'default');
+  }
+  return [...ns].map((namespace) => ({ namespace }));
+}
+
+/** When to look for refusals after an apply (wall-clock delays between looks). */
+const REFUSAL_CHECKS_MS = [1500, 2500, 4000];
 
 const header = (d: DocOutcome) => (d.ref ? `# ${d.ref.kind}/${d.ref.name}${d.ref.namespace ? ` (${d.ref.namespace})` : ''}\n` : `# document ${d.index + 1}\n`);
 
@@ -32,6 +61,7 @@ export function createActions(session: EditorSession) {
     setRun(id, { busy: true });
     say(id, 'busy', `${prefix}applying…`);
     try {
+      const mark = await eventMark(session.host, namespacesOf(b.text)).catch(() => new Map<string, number>());
       const run = await applyBuffer(session, b, { overwrite: opts.overwrite });
       if (run.syntax.length) {
         setRun(id, { busy: false, results: [], markers: [] });
@@ -39,8 +69,9 @@ export function createActions(session: EditorSession) {
         return;
       }
       setRun(id, { busy: false, results: run.docs, markers: run.markers, diff: undefined });
-      const s = summarize(run.docs);
+      const s = summarize(run.docs, false, run.markers);
       say(id, s.tone, prefix + s.text);
+      void reportRefusals(id, run.docs, mark, prefix + s.text);
       if (isLive(b)) {
         const own = run.docs.find((d) => d.after && d.ref?.kind === b.origin.ref.kind && d.ref.name === b.origin.ref.name);
         if (own?.after) adopt(id, own.after, buffers.byId(id)?.text !== b.text);
@@ -48,6 +79,26 @@ export function createActions(session: EditorSession) {
     } catch (e) {
       setRun(id, { busy: false });
       say(id, 'error', `${prefix}${(e as Error).message}`);
+    }
+  }
+
+  /**
+   * An accepted Deployment can still have its pods refused (quota, admission): a moment after the
+   * apply, new Warning events about what it created are added to its result and the status line.
+   */
+  async function reportRefusals(id: string, docs: DocOutcome[], mark: Map<string, number>, said: string): Promise<void> {
+    const refs = docs.filter((d) => d.ref && (d.outcome === 'created' || d.outcome === 'configured')).map((d) => d.ref!);
+    if (!refs.length || !mark.size) return;
+    // Controllers act on simulated time: look a few times, stop once found or superseded.
+    for (const wait of REFUSAL_CHECKS_MS) {
+      await new Promise((r) => setTimeout(r, wait));
+      if (runOf(id).results !== docs) return;
+      const found = await warningsSince(session.host, refs, mark).catch(() => new Map<unknown, string[]>());
+      if (!found.size || runOf(id).results !== docs) continue;
+      const results = docs.map((d) => (d.ref && found.has(d.ref) ? { ...d, events: found.get(d.ref) } : d));
+      setRun(id, { results });
+      say(id, 'warn', `${said} — but ${[...found.values()][0][0]}`);
+      return;
     }
   }
 
@@ -66,7 +117,7 @@ export function createActions(session: EditorSession) {
       const left = run.docs.map((d) => header(d) + (d.before ? toYaml(userFields(d.before)) : '# (does not exist yet)\n')).join('---\n');
       const right = run.docs.map((d) => header(d) + (d.after ? toYaml(userFields(d.after)) : `# ${firstLine(d.message)}\n`)).join('---\n');
       setRun(id, { busy: false, results: run.docs, markers: run.markers, diff: { title: 'What applying would change (server dry run)', left, right, leftLabel: 'In the cluster now', rightLabel: 'After applying' } });
-      const s = summarize(run.docs, true);
+      const s = summarize(run.docs, true, run.markers);
       say(id, s.tone, `Diff ready — ${s.text}`);
     } catch (e) {
       setRun(id, { busy: false });

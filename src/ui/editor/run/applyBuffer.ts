@@ -35,6 +35,8 @@ export interface DocOutcome {
   warnings: string[];
   before?: JsonMap;
   after?: JsonMap;
+  /** Warning events that followed (pods refused by a quota…), added a moment after the apply. */
+  events?: string[];
 }
 
 export interface BufferRun {

@@ -10,7 +10,7 @@
 import { deepEqualJson, userFields, type JsonMap } from '../../../client/apply';
 import { buffers } from '../buffers/store';
 import { isLive, isModified, type Buffer } from '../buffers/types';
-import { pathOf, type EditorSession } from '../session';
+import { collectionOf, type EditorSession } from '../session';
 import { adopt } from '../run/actions';
 
 interface Watch {
@@ -79,7 +79,7 @@ export class Follower {
     const b = buffers.byId(id);
     if (!isLive(b) || w.closed) return;
     const ref = b.origin.ref;
-    const collection = pathOf(ref, undefined);
+    const collection = collectionOf(ref);
     const selector = `metadata.name=${ref.name}`;
     try {
       const list = await this.session.host.rest({ method: 'GET', path: collection, query: { fieldSelector: selector }, accept: 'application/json' });

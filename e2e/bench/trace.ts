@@ -1,0 +1,54 @@
+/**
+ * Main-thread CPU time from a Chrome trace. On a shared machine wall-clock frame times mostly
+ * measure the neighbours; the thread CPU time of each task (`tdur`) measures the app.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+
+export interface CpuStats {
+  /** Main-thread CPU spent in tasks, per wall second of the window. */
+  cpuPerSecond: number;
+  /** The longest single task, in main-thread CPU time. */
+  maxTaskCpu: number;
+  /** Tasks that used more than 50 ms of main-thread CPU. */
+  tasksOver50: number;
+  /** Wall time those same tasks took (CPU + waiting for a core). */
+  wallInTasks: number;
+}
+
+interface TraceEvent {
+  ph: string;
+  name: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** Runs `fn` while Chrome traces the page; returns main-thread CPU figures for that window. */
+export async function traceCpu(page: Page, fn: () => Promise<void>): Promise<CpuStats> {
+  const dir = mkdtempSync(join(tmpdir(), 'kubeplay-trace-'));
+  const path = join(dir, 'trace.json');
+  const browser = page.context().browser()!;
+  const t0 = Date.now();
+  await browser.startTracing(page, { path, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await fn();
+  await browser.stopTracing();
+  const seconds = (Date.now() - t0) / 1000;
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  rmSync(dir, { recursive: true, force: true });
+  const events = Array.isArray(raw) ? raw : (raw.traceEvents ?? []);
+  const names = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain');
+  const cpu = tasks.map((e) => (e.tdur ?? 0) / 1000);
+  return {
+    cpuPerSecond: cpu.reduce((a, b) => a + b, 0) / seconds,
+    maxTaskCpu: cpu.length ? Math.max(...cpu) : 0,
+    tasksOver50: cpu.filter((c) => c > 50).length,
+    wallInTasks: tasks.reduce((s, e) => s + (e.dur ?? 0) / 1000, 0),
+  };
+}
