@@ -25,6 +25,10 @@ export interface SessionOptions {
   edit?: EditHook;
   /** Minutes east of UTC for printed local times (describe); default UTC. */
   tzOffset?: (ms: number) => number;
+  /** Output goes to a terminal (colors in cluster-info, as go-colortext does on a TTY). */
+  tty?: boolean;
+  /** A timer for waits and polls (default setTimeout); the terminal may pace it by the simulated clock. */
+  timer?: (ms: number) => Promise<void>;
 }
 
 export interface RunOptions {
@@ -62,9 +66,17 @@ function findCommand(argv: string[], commands: Command[]): { chain: Command[]; r
 export class KubectlSession {
   readonly config: Kubeconfig;
   private readonly discovery = new DiscoveryCache();
+  /** Files kubectl itself wrote (edit's preserved copies under /tmp), readable by later `-f`. */
+  private readonly scratch = new Map<string, string>();
+  private readonly files: FileSource;
 
   constructor(private readonly opts: SessionOptions) {
     this.config = opts.kubeconfig ?? defaultKubeconfig();
+    const base = opts.files;
+    this.files = {
+      read: (p) => (this.scratch.has(p) ? this.scratch.get(p) : base?.read(p)),
+      list: base?.list ? (d) => base.list!(d) : undefined,
+    };
   }
 
   /** Runs one command line (argv without the leading `kubectl`); resolves with the exit status. */
@@ -108,11 +120,14 @@ export class KubectlSession {
         discovery: this.discovery,
         config: this.config,
         now: this.opts.now,
-        files: this.opts.files,
+        files: this.files,
+        scratch: this.scratch,
         stdin: run.stdin,
         edit: this.opts.edit,
         signal: run.signal,
         tzOffset: this.opts.tzOffset ?? (() => 0),
+        timer: this.opts.timer,
+        tty: this.opts.tty,
       });
       checkRequired(this.opts.now(), command.required, parsed.changed);
       if (command.noArgs && parsed.args.length) throw new FlagError(`unknown command "${parsed.args[0]}" for "${path}"`, path);

@@ -12,8 +12,8 @@ import type { ClockState } from '../protocol/views';
 const TICK_MS = 16;
 /** Wall milliseconds of simulation work per tick before yielding. */
 const BUDGET_MS = 10;
-/** The furthest a step looks ahead for the next change (simulated). */
-const STEP_LIMIT_MS = 3600_000;
+/** The furthest a step looks ahead for the next change (simulated): a quiet cluster still moves. */
+const STEP_LIMIT_MS = 60_000;
 
 export const MIN_SPEED = 0.05;
 export const MAX_SPEED = 1000;
@@ -84,8 +84,8 @@ export class ClockDriver {
   }
 
   /**
-   * Pauses, then runs timer by timer until `changed()` reports something visible happened (or an
-   * hour of simulated time passed with nothing to show).
+   * Pauses, then runs timer by timer until `changed()` reports something visible happened (or a
+   * minute of simulated time passed with nothing to show: heartbeats only).
    */
   step(changed: () => boolean): void {
     this.pause();

@@ -6,6 +6,7 @@ import type { RestClient } from '../client/rest';
 import type { Kubeconfig } from '../config/kubeconfig';
 import type { DiscoveryCache } from '../discovery/discovery';
 import { RestMapper } from '../discovery/mapper';
+import { InterruptedError } from '../errors';
 import type { EditHook, FileSource, Output } from '../types';
 import type { FlagDef, FlagValues } from './flags';
 
@@ -37,10 +38,15 @@ export interface CmdInit {
   config: Kubeconfig;
   now: () => number;
   files?: FileSource;
+  /** The session's scratch files (see saveTemp). */
+  scratch?: Map<string, string>;
   stdin?: string;
   edit?: EditHook;
   signal?: AbortSignal;
   tzOffset: (ms: number) => number;
+  /** Waits `ms` (polling, retries, --timeout); a real timer unless the caller supplies one. */
+  timer?: (ms: number) => Promise<void>;
+  tty?: boolean;
 }
 
 export class Cmd {
@@ -58,6 +64,10 @@ export class Cmd {
   readonly edit?: EditHook;
   readonly signal?: AbortSignal;
   readonly tzOffset: (ms: number) => number;
+  /** Stdout is a terminal. */
+  readonly tty: boolean;
+  private readonly timer: (ms: number) => Promise<void>;
+  private readonly scratch: Map<string, string>;
   private readonly discovery: DiscoveryCache;
   private mapperCache: RestMapper | undefined;
 
@@ -77,6 +87,33 @@ export class Cmd {
     this.edit = init.edit;
     this.signal = init.signal;
     this.tzOffset = init.tzOffset;
+    this.timer = init.timer ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.scratch = init.scratch ?? new Map();
+    this.tty = !!init.tty;
+  }
+
+  /** os.CreateTemp in /tmp, in memory: later commands in the session can `-f` the path. */
+  saveTemp(prefix: string, ext: string, text: string): string {
+    // Ten digits like Go's temp names, from the clock (no randomness in kubectl code).
+    let n = Math.floor(this.now()) % 4_294_967_296;
+    let path: string;
+    do path = `/tmp/${prefix}${n++}${ext}`;
+    while (this.scratch.has(path));
+    this.scratch.set(path, text);
+    return path;
+  }
+
+  /** Sleeps `ms`; rejects with InterruptedError on Ctrl+C. */
+  sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (this.signal?.aborted) return reject(new InterruptedError());
+      const onAbort = () => reject(new InterruptedError());
+      this.signal?.addEventListener('abort', onAbort, { once: true });
+      void this.timer(ms).then(() => {
+        this.signal?.removeEventListener('abort', onAbort);
+        resolve();
+      });
+    });
   }
 
   str(name: string): string {

@@ -7,6 +7,7 @@ import type { Command, Cmd } from '../cli/command';
 import { allNamespacesFlag, printFlags } from '../cli/common';
 import { watch } from '../client/watch';
 import type { J } from '../describe/format';
+import { NoResourceMatchError } from '../errors';
 import { GENERIC_FORMATS, objectPrinter, type ObjectPrinter } from '../printers/output';
 import { escapeTerminal } from '../printers/table';
 import { newTableWriter, type TabWriter } from '../printers/tabwriter';
@@ -80,7 +81,7 @@ async function forSelector(cmd: Cmd, s: string): Promise<string> {
   }
   if (!m) {
     const i = arg.indexOf('.');
-    throw new Error(`no matches for ${i >= 0 ? arg.slice(i + 1) : ''}/, Resource=${i >= 0 ? arg.slice(0, i) : arg}`);
+    throw i >= 0 ? new NoResourceMatchError(arg.slice(0, i), arg.slice(i + 1)) : new NoResourceMatchError(arg);
   }
   const gv = m.group ? `${m.group}/${m.version}` : m.version;
   return [`involvedObject.kind=${escapeField(m.kind)}`, `involvedObject.apiVersion=${escapeField(gv)}`, `involvedObject.name=${escapeField(name)}`].join(',');
@@ -94,7 +95,7 @@ async function run(cmd: Cmd): Promise<void> {
   for (const t of types) if (t.toLowerCase() !== 'normal' && t.toLowerCase() !== 'warning') throw new Error('valid --types are Normal or Warning');
   const wanted = (t: string | undefined) => !types.length || types.some((x) => x.toLowerCase() === String(t ?? '').toLowerCase());
   let printer: ObjectPrinter | undefined;
-  if (cmd.str('output')) printer = objectPrinter({ format: cmd.str('output'), template: cmd.str('template'), allowMissingTemplateKeys: cmd.bool('allow-missing-template-keys'), showManagedFields: cmd.bool('show-managed-fields') }, GENERIC_FORMATS);
+  if (cmd.str('output')) printer = objectPrinter({ format: cmd.str('output'), template: cmd.str('template'), allowMissingTemplateKeys: cmd.bool('allow-missing-template-keys'), showManagedFields: cmd.bool('show-managed-fields'), typed: true }, GENERIC_FORMATS);
   const table = new EventPrinter(cmd.bool('no-headers'), all, cmd.now);
   const w = newTableWriter((s) => cmd.out(s));
   const ns = all ? '' : cmd.namespace;
@@ -121,8 +122,10 @@ async function run(cmd: Cmd): Promise<void> {
     return;
   }
   const sorted = goSort(items, (a, b) => eventTime(a) < eventTime(b));
-  if (printer) cmd.out(printer.print({ kind: 'EventList', apiVersion: 'v1', metadata: {}, items: sorted } as Obj));
-  else table.print(sorted, w);
+  // The name printer refuses typed lists (an error kubectl ignores): `-o name` prints nothing.
+  const nameFormat = cmd.str('output') === 'name';
+  if (printer && !nameFormat) cmd.out(printer.print({ kind: 'EventList', apiVersion: 'v1', metadata: {}, items: sorted } as Obj));
+  else if (!printer) table.print(sorted, w);
   w.flush();
 }
 

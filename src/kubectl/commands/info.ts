@@ -129,6 +129,10 @@ export const apiVersionsCommand: Command = {
   },
 };
 
+/** go-colortext colors only when stdout is a terminal. */
+const green = (cmd: Cmd, s: string) => (cmd.tty ? `\x1b[0;32m${s}\x1b[0m` : s);
+const yellow = (cmd: Cmd, s: string) => (cmd.tty ? `\x1b[0;33m${s}\x1b[0m` : s);
+
 export const clusterInfoCommand: Command = {
   name: 'cluster-info',
   short: 'Display cluster information',
@@ -140,10 +144,10 @@ export const clusterInfoCommand: Command = {
       path: '/api/v1/namespaces/kube-system/services',
       query: { labelSelector: 'kubernetes.io/cluster-service=true' },
     });
-    cmd.out(`\x1b[0;32mKubernetes control plane\x1b[0m is running at \x1b[0;33m${server}\x1b[0m\n`);
+    cmd.out(`${green(cmd, 'Kubernetes control plane')} is running at ${yellow(cmd, server)}\n`);
     for (const s of list.items ?? []) {
       const name = s.metadata?.labels?.['kubernetes.io/name'] ?? s.metadata?.name ?? '';
-      cmd.out(`\x1b[0;32m${name}\x1b[0m is running at \x1b[0;33m${server}/api/v1/namespaces/kube-system/services/${s.metadata?.name}:dns/proxy\x1b[0m\n`);
+      cmd.out(`${green(cmd, name)} is running at ${yellow(cmd, `${server}/api/v1/namespaces/kube-system/services/${s.metadata?.name}:dns/proxy`)}\n`);
     }
     cmd.out(`\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`);
   },

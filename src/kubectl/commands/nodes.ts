@@ -123,15 +123,7 @@ function warnings(list: PodDelete[]): string {
   return [...m].map(([k, ps]) => `${k}: ${ps.join(', ')}`).join('; ');
 }
 
-const sleep = (cmd: Cmd, ms: number) =>
-  new Promise<void>((resolve, reject) => {
-    if (cmd.signal?.aborted) return reject(new InterruptedError());
-    const t = setTimeout(resolve, ms);
-    cmd.signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(new InterruptedError());
-    });
-  });
+const sleep = (cmd: Cmd, ms: number) => cmd.sleep(ms);
 
 async function evict(cmd: Cmd, pod: J): Promise<void> {
   const ns = pod.metadata.namespace;

@@ -76,7 +76,7 @@ async function waitReplicas(cmd: Cmd, path: string, replicas: number, timeoutMs:
     if (s.spec?.replicas !== replicas) return;
     if (s.spec?.replicas === s.status?.replicas) return;
     if (cmd.now() > end) throw new Error(`timed out waiting for "${name}" to be synced`);
-    await new Promise((r) => setTimeout(r, 1000));
+    await cmd.sleep(1000);
   }
 }
 

@@ -48,6 +48,15 @@ export class RestMapper {
     return { resource, group };
   }
 
+  /** RESTMapper.ResourcesFor on a bare resource name: every group's match, in priority order. */
+  resourcesFor(resource: string): ApiResource[] {
+    const e = this.expand(resource.toLowerCase(), '');
+    const res = e.resource.toLowerCase();
+    return this.resources
+      .filter((r) => (r.resource === res || r.singular === res) && (e.group === '' || r.group === e.group) && !r.resource.includes('/'))
+      .sort((a, b) => this.rank(a) - this.rank(b));
+  }
+
   /** RESTMapper.KindFor on a (possibly partial) resource; undefined when nothing matches. */
   resourceFor(resource: string, group: string, version: string): ApiResource | undefined {
     const e = this.expand(resource, group);

@@ -16,7 +16,24 @@ function str(s: string): string {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function write(v: unknown, indent: string, prefix: string): string {
+/** Fields of a Go struct in declaration order: [jsonName, structType?]; an empty name is an inlined struct. */
+export type StructTable = Record<string, ([string] | [string, string] | [string, string, number])[]>;
+
+/** The struct's keys in Go field order (inlined structs flattened), each with its struct type if any. */
+function structKeys(table: StructTable, type: string, out: [string, string | undefined][] = []): [string, string | undefined][] {
+  for (const [name, sub] of table[type] ?? []) {
+    if (name === '' && sub) structKeys(table, sub, out);
+    else out.push([name, sub]);
+  }
+  return out;
+}
+
+interface Typed {
+  table: StructTable;
+  type?: string;
+}
+
+function write(v: unknown, indent: string, prefix: string, typed?: Typed): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return str(v);
   if (typeof v === 'number' || typeof v === 'boolean') return JSON.stringify(v);
@@ -25,12 +42,18 @@ function write(v: unknown, indent: string, prefix: string): string {
   const sep = indent ? ': ' : ':';
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';
-    return `[${nl}${v.map((x) => inner + write(x, indent, inner)).join(`,${nl}`)}${nl}${prefix}]`;
+    return `[${nl}${v.map((x) => inner + write(x, indent, inner, typed)).join(`,${nl}`)}${nl}${prefix}]`;
   }
-  const keys = Object.keys(v as object).sort(byBytes);
-  if (keys.length === 0) return '{}';
   const o = v as Record<string, unknown>;
-  return `{${nl}${keys.map((k) => `${inner}${str(k)}${sep}${write(o[k], indent, inner)}`).join(`,${nl}`)}${nl}${prefix}}`;
+  // A typed struct marshals in field order; maps (and unknown types) with sorted keys.
+  let entries: [string, string | undefined][];
+  if (typed?.type && typed.table[typed.type]) {
+    const fields = structKeys(typed.table, typed.type).filter(([k]) => k in o);
+    const known = new Set(fields.map(([k]) => k));
+    entries = [...fields, ...Object.keys(o).filter((k) => !known.has(k)).sort(byBytes).map((k): [string, undefined] => [k, undefined])];
+  } else entries = Object.keys(o).sort(byBytes).map((k) => [k, undefined]);
+  if (entries.length === 0) return '{}';
+  return `{${nl}${entries.map(([k, t]) => `${inner}${str(k)}${sep}${write(o[k], indent, inner, typed && t ? { table: typed.table, type: t } : undefined)}`).join(`,${nl}`)}${nl}${prefix}}`;
 }
 
 /** json.Marshal (compact), as in watch events and `-o jsonpath` map output. */
@@ -46,4 +69,9 @@ export function goJsonIndent(v: unknown, indent = '    '): string {
 /** `-o json`: the object, indented, with a final newline. */
 export function printJson(obj: unknown): string {
   return `${goJsonIndent(obj)}\n`;
+}
+
+/** `-o json` of a typed Go object (a struct, not unstructured): fields in declaration order. */
+export function printTypedJson(obj: unknown, table: StructTable, type: string): string {
+  return `${write(obj, '    ', '', { table, type })}\n`;
 }

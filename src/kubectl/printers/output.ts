@@ -6,7 +6,8 @@
 import { goSharpV } from '../util/gofmt';
 import type { Obj } from '../util/manifest';
 import { CustomColumnsPrinter, parseCustomColumns } from './customcolumns';
-import { goJsonIndent, printJson } from './json';
+import { STRUCTS, structTypeOf } from './gotypes/index';
+import { goJsonIndent, printJson, printTypedJson } from './json';
 import { JsonPath } from './jsonpath/jsonpath';
 import { newTableWriter } from './tabwriter';
 import { toYaml } from './yaml/emitter';
@@ -54,9 +55,14 @@ class YamlPrinter implements ObjectPrinter {
 }
 
 class JsonPrinter implements ObjectPrinter {
-  constructor(private readonly managed: boolean) {}
+  constructor(
+    private readonly managed: boolean,
+    private readonly typed: boolean,
+  ) {}
   print(obj: Obj): string {
-    return printJson(this.managed ? obj : stripManagedFields(obj));
+    const o = this.managed ? obj : stripManagedFields(obj);
+    const type = this.typed ? structTypeOf(String(obj.apiVersion ?? ''), String(obj.kind ?? '')) : undefined;
+    return type ? printTypedJson(o, STRUCTS, type) : printJson(o);
   }
 }
 
@@ -97,6 +103,8 @@ export interface OutputSpec {
   noHeaders?: boolean;
   /** The verb for the default printer (`created`), when there is no -o. */
   operation?: string;
+  /** The object is a typed Go struct in kubectl (generators, events): JSON keeps field order. */
+  typed?: boolean;
   /** Reads a file for the -file formats. */
   readFile?: (p: string) => string | undefined;
 }
@@ -120,7 +128,7 @@ export function objectPrinter(spec: OutputSpec, allowed: string[]): ObjectPrinte
     case 'yaml':
       return new YamlPrinter(managed);
     case 'json':
-      return new JsonPrinter(managed);
+      return new JsonPrinter(managed, !!spec.typed);
     case 'name':
       return new NamePrinter(spec.operation && spec.format !== 'name' ? spec.operation : '');
     case 'jsonpath':

@@ -33,15 +33,26 @@ export function Board() {
     // The size comes from the ResizeObserver: reading clientWidth while drawing would force a
     // layout of everything the last frame changed.
     let size = { width: host.clientWidth, height: host.clientHeight };
+    // A draw that took long (thousands of pods changing) is not repeated the very next frame:
+    // the next one waits as long as the last took, so drawing never takes over the main thread.
+    let lastEnd = 0;
+    let lastCost = 0;
     const render = () => {
       if (raf) cancelAnimationFrame(raf);
       raf = 0;
+      const t0 = performance.now();
       const m = mirror.getState();
       const u = useUi.getState();
       renderer.update({ model: boardModel(m), mirror: m, ui: u, width: size.width, height: size.height, reduced: reducedMotion(u), again: schedule });
+      lastEnd = performance.now();
+      lastCost = lastEnd - t0;
+    };
+    const onMirror = () => {
+      if (lastCost > 8 && performance.now() - lastEnd < lastCost) schedule();
+      else render();
     };
     render();
-    const offMirror = mirror.subscribe((s, p) => drawn(s, p) && render());
+    const offMirror = mirror.subscribe((s, p) => drawn(s, p) && onMirror());
     const offUi = useUi.subscribe((s, p) => uiDrawn(s, p) && schedule());
     const ro = new ResizeObserver((entries) => {
       const r = entries[entries.length - 1].contentRect;

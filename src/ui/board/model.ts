@@ -34,12 +34,27 @@ export interface BoardModel {
 
 const natural = new Intl.Collator(undefined, { numeric: true }).compare;
 
-/** Sorts pods so each workload's pods sit together, oldest first (keys computed once, not per comparison). */
-function sortPods(pods: PodView[]): PodView[] {
-  const keyed = pods.map((p) => ({ p, k: workloadKey(p.workload) }));
-  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0) || a.p.created - b.p.created || (a.p.name < b.p.name ? -1 : a.p.name > b.p.name ? 1 : 0));
-  return keyed.map((x) => x.p);
+/** Workloads numbered in the order they are first seen, so sorting compares numbers, not strings. */
+const workloadRank = new Map<string, number>();
+const rankOf = new WeakMap<PodView, number>();
+function rank(p: PodView): number {
+  let r = rankOf.get(p);
+  if (r === undefined) {
+    const k = workloadKey(p.workload);
+    r = workloadRank.get(k);
+    if (r === undefined) workloadRank.set(k, (r = workloadRank.size));
+    rankOf.set(p, r);
+  }
+  return r;
 }
+
+/** Sorts pods so each workload's pods sit together, oldest first. */
+function sortPods(pods: PodView[]): PodView[] {
+  return pods.sort((a, b) => rank(a) - rank(b) || a.created - b.created || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Pod colours by view object: unchanged pods (most of them, most frames) cost a lookup. */
+const podColours = new WeakMap<PodView, string>();
 
 let cache: BoardModel | undefined;
 let cacheKey: unknown[] = [];
@@ -97,7 +112,12 @@ export function boardModel(m: MirrorState): BoardModel {
     services,
     workloads,
     replicaSets,
-    colour: (x) => colourOf(x.kind === 'Pod' ? x.workload : (x.owner ?? { kind: x.kind, name: x.name, namespace: x.namespace })),
+    colour: (x) => {
+      if (x.kind !== 'Pod') return colourOf(x.owner ?? { kind: x.kind, name: x.name, namespace: x.namespace });
+      let c = podColours.get(x);
+      if (c === undefined) podColours.set(x, (c = colourOf(x.workload)));
+      return c;
+    },
   };
   return cache;
 }

@@ -24,6 +24,7 @@ interface PodEl extends SVGGElement {
   __pod?: PodView;
   __r?: number;
   __colour?: string;
+  __plain?: boolean;
 }
 
 const selectable = (d: Placed): Selectable => ({
@@ -39,7 +40,12 @@ const MOVE_MS = 800;
  */
 const MAX_MOVING = 60;
 /** New pod elements created per frame; a bigger burst enters over the next frames (a cascade). */
-const MAX_ENTER = 100;
+const MAX_ENTER = 60;
+/**
+ * Beyond this many pods, healthy (playing) pods are drawn as plain discs: one element instead of
+ * two each. Every other look keeps its mark, so anything unusual still stands out by shape.
+ */
+const PLAIN_PLAYING_ABOVE = 400;
 /**
  * Spinning "tuning" marks and blinking crashes are drawn only while few pods need them: hundreds
  * of looping SVG animations would repaint the stage every frame (the shapes alone still tell).
@@ -119,21 +125,26 @@ export class Musicians {
 
     const merged = entered.merge(sel);
     labelSelectable(merged, selectable);
+    const plain = all.length > PLAIN_PLAYING_ABOVE;
     merged.each(function (d) {
       const el = this as PodEl;
       const p = d.pod;
-      if (el.__pod !== p || el.__r !== r || el.__colour !== d.colour) {
+      if (el.__pod !== p || el.__r !== r || el.__colour !== d.colour || el.__plain !== plain) {
         el.__pod = p;
         el.__r = r;
         el.__colour = d.colour;
-        const sig = `${p.look}|${d.colour}|${r}|${p.fault ?? ''}|${p.namespace}`;
+        el.__plain = plain;
+        const sig = `${p.look}|${d.colour}|${r}|${p.fault ?? ''}|${p.namespace}|${plain}`;
         if (el.__sig !== sig) {
           el.__sig = sig;
           el.setAttribute('class', `pod look-${p.look}${p.fault ? ' faulty' : ''}${p.namespace === 'kube-system' ? ' system' : ''}${el.classList.contains('selected') ? ' selected' : ''}`);
           el.style.setProperty('--c', d.colour);
           const [body, mark] = el.children as unknown as SVGElement[];
           body.setAttribute('r', String(r));
-          mark.setAttribute('d', markPath(p.look, r));
+          const d2 = plain && p.look === 'running' ? '' : markPath(p.look, r);
+          if (d2) mark.setAttribute('d', d2);
+          else mark.removeAttribute('d');
+          mark.style.display = d2 ? '' : 'none';
         }
       }
       const at = el.__at!;

@@ -16,8 +16,15 @@ const assigned = new Map<string, string>();
 let nextUser = 0;
 let nextSystem = 0;
 
-/** A stable key for a workload (survives a worker restart, unlike uids). */
-export const workloadKey = (w: ObjectRef | undefined): string => (w ? `${w.namespace ?? ''}/${w.kind}/${w.name}` : '');
+const keys = new WeakMap<ObjectRef, string>();
+
+/** A stable key for a workload (survives a worker restart, unlike uids). Cached per ref object. */
+export function workloadKey(w: ObjectRef | undefined): string {
+  if (!w) return '';
+  let k = keys.get(w);
+  if (k === undefined) keys.set(w, (k = `${w.namespace ?? ''}/${w.kind}/${w.name}`));
+  return k;
+}
 
 /** The colour of a workload (and of its pods); first come, first served, stable for the page. */
 export function colourOf(w: ObjectRef | undefined): string {

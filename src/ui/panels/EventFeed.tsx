@@ -9,8 +9,9 @@ import { mirror, type MirrorState } from '../bridge';
 import { ui, useUi } from '../state/uiStore';
 import { clockText } from '../time/format';
 
-const SHOWN = 200;
-const THROTTLE_MS = 250;
+const SHOWN = 150;
+/** At most three feed updates a second: a busy cluster writes hundreds of events a second. */
+const THROTTLE_MS = 330;
 
 type Row =
   | { kind: 'event'; key: string; at: number; e: EventView }

@@ -14,6 +14,12 @@ const EVENTS_PER_BATCH = 250;
 const EVENTS_IN_SNAPSHOT = 400;
 /** Activities per batch: the overlay narrates the latest ones, a burst of 1,000 needs no more. */
 const ACTIVITY_PER_BATCH = 120;
+/**
+ * Objects per batch. A burst beyond this is spread over the next ticks (the rest stay noted, so
+ * later versions still replace earlier ones): the UI decodes each message in one go, and a
+ * 5,000-pod message would be a long task on its main thread.
+ */
+const OBJECTS_PER_BATCH = 1200;
 
 interface Noted {
   resource: string;
@@ -83,12 +89,16 @@ export class Feed {
   flush(clock: ClockState): MirrorDelta | undefined {
     const clockKey = `${clock.now}|${clock.playing}|${clock.speed}|${clock.lagging}`;
     if (!this.changed.size && !this.activity.length && !this.audit.length && clockKey === this.lastClock) return undefined;
+    // Map iteration order is insertion order: deleting while iterating visits each entry once.
     this.lastClock = clockKey;
     const upserts: View[] = [];
     const events: View[] = [];
     const removes: { kind: ViewKind; uid: string }[] = [];
     const now = this.now();
+    let taken = 0;
     for (const [uid, n] of this.changed) {
+      if (taken++ >= OBJECTS_PER_BATCH) break;
+      this.changed.delete(uid);
       const kind = MIRRORED[n.resource];
       if (n.deleted) {
         removes.push({ kind, uid });
@@ -98,7 +108,6 @@ export class Feed {
       if (!v) continue;
       (v.kind === 'Event' ? events : upserts).push(v);
     }
-    this.changed.clear();
     if (events.length > EVENTS_PER_BATCH) events.splice(0, events.length - EVENTS_PER_BATCH);
     const delta: MirrorDelta = {
       seq: ++this.seq,

@@ -6,6 +6,7 @@ import { UsageError } from '../../errors';
 import { GENERIC_FORMATS, objectPrinter, successLine, withDryRun } from '../../printers/output';
 import { mappingFor } from '../../resource/builder';
 import type { Obj } from '../../util/manifest';
+import { typedView } from '../../util/typed';
 
 /** NameFromCommandArgs: exactly one NAME before any `--`. */
 export function nameFromArgs(cmd: Cmd): string {
@@ -46,7 +47,8 @@ function dropNulls(v: unknown): unknown {
 export async function createGenerated(cmd: Cmd, obj: Obj, o: GenerateOptions): Promise<Obj> {
   const dry = dryRunStrategy(cmd);
   const validation = o.validate ? validationDirective(cmd) : undefined;
-  const printer = objectPrinter({ format: cmd.str('output'), template: cmd.str('template'), showManagedFields: cmd.bool('show-managed-fields') }, GENERIC_FORMATS);
+  // Generators build typed objects (and decode the server's answer into one): -o json keeps Go field order.
+  const printer = objectPrinter({ format: cmd.str('output'), template: cmd.str('template'), showManagedFields: cmd.bool('show-managed-fields'), typed: true }, GENERIC_FORMATS);
   let out = obj;
   if (cmd.bool('save-config')) {
     const copy = structuredClone(obj);
@@ -69,6 +71,7 @@ export async function createGenerated(cmd: Cmd, obj: Obj, o: GenerateOptions): P
   } else if (cmd.explicitNamespace && (await mappingFor(cmd, o.resource)).namespaced) {
     out = { ...out, metadata: { ...out.metadata, namespace: cmd.namespace } };
   }
-  if (!o.silent) cmd.out(printer ? printer.print(out) : successLine(out, withDryRun(o.operation ?? 'created', dry)));
+  // The server's answer is decoded into the typed struct before printing: its empty template fields reappear.
+  if (!o.silent) cmd.out(printer ? printer.print(dry === 'client' ? out : typedView(out)) : successLine(out, withDryRun(o.operation ?? 'created', dry)));
   return out;
 }

@@ -10,6 +10,7 @@ import { aggregate } from '../../errors';
 import { GENERIC_FORMATS, objectPrinter, successLine, withDryRun } from '../../printers/output';
 import { build, type Info } from '../../resource/builder';
 import type { Obj } from '../../util/manifest';
+import { typedView } from '../../util/typed';
 import { typedPodTemplate } from '../../util/typed';
 
 const REVISION = 'deployment.kubernetes.io/revision';
@@ -65,20 +66,25 @@ function checkSupported(info: Info, verb: string): void {
 export async function runHistory(cmd: Cmd): Promise<void> {
   const revision = cmd.int('revision');
   if (revision < 0) throw new Error(`revision must be a positive integer: ${revision}`);
-  const printer = objectPrinter({ format: cmd.str('output'), template: cmd.str('template'), showManagedFields: cmd.bool('show-managed-fields') }, GENERIC_FORMATS);
+  const printer = objectPrinter({ format: cmd.str('output'), template: cmd.str('template'), showManagedFields: cmd.bool('show-managed-fields'), typed: true }, GENERIC_FORMATS);
   const result = await build(cmd, { args: cmd.args, filenames: cmd.list('filename'), labelSelector: cmd.has('selector') ? cmd.str('selector') : undefined, allowEmptySelector: true, latest: true, flatten: true });
   const errors = [...result.errors];
   for (const info of result.infos) {
     try {
       checkSupported(info, 'history');
       if (printer) {
+        // kubectl 1.32's DeploymentHistoryViewer.GetHistory maps revisions to the typed ReplicaSets.
         const d = await deploymentFor(cmd, info);
         const { oldRSs, newRS } = await findDeploymentReplicaSets(cmd, d, 0);
-        const h = historyOf(newRS ? [...oldRSs, newRS] : oldRSs);
-        const keys = revision > 0 ? [revision] : [...h.keys()].sort((a, b) => a - b);
+        const byRevision = new Map<number, J>();
+        for (const rs of newRS ? [...oldRSs, newRS] : oldRSs) {
+          const a = rs.metadata?.annotations?.[REVISION];
+          if (a !== undefined && /^\d+$/.test(a)) byRevision.set(Number(a), rs);
+        }
+        const keys = revision > 0 ? [revision] : [...byRevision.keys()].sort((a, b) => a - b);
         for (const k of keys) {
-          const t = h.get(k);
-          if (t) cmd.out(printer.print({ apiVersion: 'v1', kind: 'PodTemplateSpec', ...t } as Obj));
+          const rs = byRevision.get(k);
+          if (rs) cmd.out(printer.print(typedView({ apiVersion: 'apps/v1', kind: 'ReplicaSet', ...rs }) as Obj));
         }
         continue;
       }

@@ -76,7 +76,7 @@ export function runResume(cmd: Cmd): Promise<void> {
     (o, kind) => {
       if (!supported(kind)) throw new Error('resuming is not supported');
       if (!o.spec?.paused) throw new Error('is not paused');
-      o.spec.paused = false;
+      delete o.spec.paused; // false is omitempty in the typed struct: the patch says null
     },
     'resumed',
     'already resumed',

@@ -6,6 +6,7 @@
 import { select } from 'd3';
 import type { PodView } from '../../../protocol/views';
 import { ui } from '../../state/uiStore';
+import { Gate } from '../gate';
 import { Musicians, type Placed } from '../musicians';
 import type { RenderContext, Renderer } from '../renderer';
 import { drawDecks, type DeckDatum } from './decks';
@@ -27,6 +28,9 @@ export function createDj(host: HTMLElement): Renderer {
   const live = select(host).append('svg').attr('class', 'board-svg dj-live').attr('role', 'group').attr('aria-label', 'Pods on the decks');
   const podsLayer = live.append('g').attr('class', 'pods').attr('role', 'group').attr('aria-label', 'Pods');
   const musicians = new Musicians(podsLayer);
+  // Decks' meters and strips' LEDs follow the cluster at most 4× a second; pods every frame.
+  const furniture = new Gate(250);
+  let shape = '';
 
   return {
     update(ctx: RenderContext) {
@@ -45,7 +49,11 @@ export function createDj(host: HTMLElement): Renderer {
       live.attr('width', l.width).attr('height', l.height);
 
       const decks: DeckDatum[] = model.nodes.map((node) => ({ node, geom: l.decks.get(node.uid)!, pods: model.podsByNode.get(node.name) ?? [] }));
-      drawDecks(decksLayer, decks, scale);
+      const newShape = `${l.width}x${l.height}|${scale}|${decks.length}|${model.workloads.length}|${model.services.length}|${ctx.ui.selection?.uid ?? ctx.ui.selection?.name ?? ''}|${ctx.reduced}`;
+      const furnitureKey = `${newShape}|${model.nodes.map((n) => n.rv).join(',')}|${model.workloads.map((w) => w.rv).join(',')}|${[...ctx.mirror.endpoints.values()].map((e) => e.rv).join(',')}|${model.pods.length}`;
+      const drawFurniture = furniture.due(furnitureKey, ctx.again, newShape !== shape);
+      shape = newShape;
+      if (drawFurniture) drawDecks(decksLayer, decks, scale);
 
       const strips: StripDatum[] = model.workloads.map((w, i) => {
         const d: StripDatum = { w, box: l.strips[i], colour: model.colour(w) };
@@ -64,12 +72,12 @@ export function createDj(host: HTMLElement): Renderer {
         }
         return d;
       });
-      drawStrips(stripsLayer, strips, scale, ctx.reduced);
+      if (drawFurniture) drawStrips(stripsLayer, strips, scale, ctx.reduced);
       const buses: BusDatum[] = model.services.map((s, i) => {
         const ep = [...ctx.mirror.endpoints.values()].find((e) => e.namespace === s.service.namespace && e.name === s.service.name);
         return { s: s.service, box: l.buses[i], ready: s.ready.length, notReady: ep?.notReady.length ?? 0 };
       });
-      drawBuses(busesLayer, buses, scale);
+      if (drawFurniture) drawBuses(busesLayer, buses, scale);
 
       const showCue = model.pending.length > 0;
       cueBox.style('display', () => (showCue ? null : 'none')).attr('x', l.cue.x).attr('y', l.cue.y).attr('width', l.cue.w).attr('height', l.cue.h).attr('rx', 10);

@@ -55,6 +55,9 @@ export interface DrawState {
   selected?: string;
   hover?: string;
   colour(p: PodView): string;
+  /** The visible band (content coordinates): boxes outside it are skipped. */
+  top: number;
+  bottom: number;
 }
 
 function bar(ctx: CanvasRenderingContext2D, t: Theme, x: number, y: number, w: number, frac: number, label: string, s: number): void {
@@ -162,13 +165,14 @@ function chip(ctx: CanvasRenderingContext2D, t: Theme, p: PodView, colour: strin
 }
 
 export function drawMap(ctx: CanvasRenderingContext2D, l: MapLayout, data: BoxDatum[], t: Theme, st: DrawState, s: number): void {
-  ctx.clearRect(0, 0, l.width, l.height);
+  ctx.clearRect(0, st.top, l.width, st.bottom - st.top);
   const c = l.chip;
   const stepX = l.chipW + l.gap;
   const stepY = c + l.gap;
   let focus: { x: number; y: number } | undefined;
   for (const d of data) {
     const b = d.box;
+    if (b.y > st.bottom || b.y + b.h < st.top) continue;
     const n = d.node;
     const bad = n && n.ready !== 'True';
     ctx.fillStyle = t.panel;
@@ -209,7 +213,8 @@ export function drawMap(ctx: CanvasRenderingContext2D, l: MapLayout, data: BoxDa
       const p = d.pods[i];
       const x = b.chipX + (i % b.cols) * stepX;
       const y = b.chipY + Math.floor(i / b.cols) * stepY;
-      if (y > b.y + b.h) break;
+      if (y > b.y + b.h || y > st.bottom) break;
+      if (y + c < st.top) continue;
       if (l.labelled) namedChip(ctx, t, p, st.colour(p), x, y, l.chipW, c, s);
       else chip(ctx, t, p, st.colour(p), x, y, c);
       if (p.uid === st.selected || p.uid === st.hover) focus = { x, y };

@@ -1,8 +1,9 @@
 /**
  * The Map view: a plain, dense technical picture on a canvas — node boxes with capacity bars, pods
- * as chips — that stays fluid with thousands of pods. Hit testing maps the pointer back to the pod
- * or node; transparent buttons over the box headers keep nodes reachable by keyboard and named for
- * screen readers.
+ * as chips — that stays fluid with thousands of pods. The canvas is only as big as the viewport
+ * (it sticks to the top while a spacer scrolls), so each frame rasters and uploads one screenful
+ * however tall the map is. Hit testing maps the pointer back to the pod or node; transparent
+ * buttons over the box headers keep nodes reachable by keyboard and named for screen readers.
  */
 import type { PodView } from '../../../protocol/views';
 import { ui, useUi } from '../../state/uiStore';
@@ -25,6 +26,9 @@ export function createMap(host: HTMLElement): Renderer {
   buttons.setAttribute('aria-label', 'Nodes');
   const ctx = canvas.getContext('2d')!;
   let layout: MapLayout | undefined;
+  let view = { width: 0, height: 0 };
+  let redraw: (() => void) | undefined;
+  host.addEventListener('scroll', () => redraw?.(), { passive: true });
   let data: BoxDatum[] = [];
   let themeKey = '';
   let theme = readTheme(host);
@@ -33,20 +37,20 @@ export function createMap(host: HTMLElement): Renderer {
     if (!layout) return undefined;
     const r = canvas.getBoundingClientRect();
     const x = ev.clientX - r.left;
-    const y = ev.clientY - r.top;
+    const y = ev.clientY - r.top + host.scrollTop;
     const d = data.find((b) => x >= b.box.x && x <= b.box.x + b.box.w && y >= b.box.y && y <= b.box.y + b.box.h);
     if (!d) return undefined;
     const i = chipAt(layout, d.box, x, y);
     if (i < 0) return { box: d, x, y };
     const sx = layout.chipW + layout.gap;
     const sy = layout.chip + layout.gap;
-    return { pod: d.pods[i], box: d, x: r.left + d.box.chipX + (i % d.box.cols) * sx + layout.chipW / 2, y: r.top + d.box.chipY + Math.floor(i / d.box.cols) * sy };
+    return { pod: d.pods[i], box: d, x: r.left + d.box.chipX + (i % d.box.cols) * sx + layout.chipW / 2, y: r.top - host.scrollTop + d.box.chipY + Math.floor(i / d.box.cols) * sy };
   };
   canvas.addEventListener('mousemove', (ev) => {
     const h = hit(ev);
     if (h?.pod) useUi.setState({ hover: h.pod.uid, hoverAt: { x: h.x, y: h.y } });
     else if (useUi.getState().hover) useUi.setState({ hover: undefined, hoverAt: undefined });
-    canvas.style.cursor = h?.pod || (h?.box?.node && ev.offsetY - h.box.box.y < HEADER) ? 'pointer' : 'default';
+    canvas.style.cursor = h?.pod || (h?.box?.node && ev.offsetY + host.scrollTop - h.box.box.y < HEADER) ? 'pointer' : 'default';
   });
   canvas.addEventListener('mouseleave', () => useUi.setState({ hover: undefined, hoverAt: undefined }));
   canvas.addEventListener('click', (ev) => {
@@ -56,8 +60,12 @@ export function createMap(host: HTMLElement): Renderer {
     else ui.select(undefined);
   });
 
+  let buttonsKey = '';
   function syncButtons(scale: number): void {
     const want = data.filter((d) => d.node);
+    const key = want.map((d) => `${d.node!.rv}:${d.pods.length}:${d.box.x},${d.box.y},${d.box.w}`).join('|') + scale;
+    if (key === buttonsKey) return;
+    buttonsKey = key;
     while (buttons.children.length > want.length) buttons.lastChild!.remove();
     while (buttons.children.length < want.length) {
       const b = buttons.appendChild(document.createElement('button'));
@@ -94,19 +102,23 @@ export function createMap(host: HTMLElement): Renderer {
         themeKey = key;
         theme = readTheme(host);
       }
+      redraw = c.again;
+      view = { width: c.width, height: c.height };
+      wrap.style.height = `${layout.height}px`;
       const dpr = Math.min(2, window.devicePixelRatio || 1);
-      const W = Math.round(layout.width * dpr);
-      const H = Math.round(layout.height * dpr);
+      const W = Math.round(view.width * dpr);
+      const H = Math.round(view.height * dpr);
       if (canvas.width !== W || canvas.height !== H) {
         canvas.width = W;
         canvas.height = H;
-        canvas.style.width = `${layout.width}px`;
-        canvas.style.height = `${layout.height}px`;
+        canvas.style.width = `${view.width}px`;
+        canvas.style.height = `${view.height}px`;
       }
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      const top = host.scrollTop;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, -top * dpr);
       const sel = c.ui.selection;
       const selected = sel?.uid ?? (sel?.kind === 'Node' ? model.nodes.find((n) => n.name === sel.name)?.uid : undefined);
-      drawMap(ctx, layout, data, theme, { selected, hover: c.ui.hover, colour: (p) => model.colour(p) }, scale);
+      drawMap(ctx, layout, data, theme, { selected, hover: c.ui.hover, colour: (p) => model.colour(p), top, bottom: top + view.height }, scale);
       canvas.setAttribute('aria-label', `Map of ${model.nodes.length} nodes and ${model.pods.length} pods (${model.pending.length} pending)`);
       syncButtons(scale);
     },

@@ -8,6 +8,7 @@ import type { Activity, PodView } from '../../../protocol/views';
 import { ui } from '../../state/uiStore';
 import { drawComet, type Pt } from '../loops/comets';
 import { narrator, partOf } from '../loops/narrator';
+import { Gate } from '../gate';
 import { Musicians, type Placed } from '../musicians';
 import type { RenderContext, Renderer } from '../renderer';
 import { orchestraLayout, type OrchestraLayout } from './layout';
@@ -23,6 +24,8 @@ export function createOrchestra(host: HTMLElement): Renderer {
   // only the second one.
   const svg = root.append('svg').attr('class', 'board-svg orchestra stage-static').attr('role', 'group').attr('aria-label', 'Orchestra view of the cluster');
   const live = root.append('svg').attr('class', 'board-svg orchestra stage-live').attr('role', 'group').attr('aria-label', 'Pods on stage');
+  // Particles and comets move every frame: a third layer, so they never make the pods repaint.
+  const fx = root.append('svg').attr('class', 'board-svg orchestra stage-live stage-fx').attr('aria-hidden', 'true');
   svg.on('click', () => ui.select(undefined));
   const floor = svg.append('g').attr('class', 'floor');
   const sectionsLayer = svg.append('g').attr('class', 'sections').attr('role', 'group').attr('aria-label', 'Nodes');
@@ -32,8 +35,8 @@ export function createOrchestra(host: HTMLElement): Renderer {
   const lampsLayer = svg.append('g').attr('class', 'lamps').attr('role', 'group').attr('aria-label', 'Services');
   const beamsLayer = live.append('g').attr('class', 'beams').attr('aria-hidden', 'true');
   const podsLayer = live.append('g').attr('class', 'pods').attr('role', 'group').attr('aria-label', 'Pods');
-  const particlesLayer = live.append('g').attr('class', 'particles').attr('aria-hidden', 'true');
-  const cometsLayer = live.append('g').attr('class', 'comets').attr('aria-hidden', 'true');
+  const particlesLayer = fx.append('g').attr('class', 'particles');
+  const cometsLayer = fx.append('g').attr('class', 'comets');
 
   const musicians = new Musicians(podsLayer);
   const spotlights = new Spotlights(lampsLayer, beamsLayer, particlesLayer);
@@ -41,8 +44,9 @@ export function createOrchestra(host: HTMLElement): Renderer {
   let layout: OrchestraLayout | undefined;
   // What each part was last drawn from: unchanged parts are not redrawn (only moving pods are).
   let layoutKey = '';
-  let sectionsKey = '';
+  const sectionsGate = new Gate(250);
   let podiumKey = '';
+  let sectionsDrawnFor = '';
   let positions = new Map<string, Pt>();
   let nodePositions = new Map<string, Pt>();
   let lastLitSeq = -1;
@@ -103,6 +107,7 @@ export function createOrchestra(host: HTMLElement): Renderer {
       const scale = ctx.ui.presenter ? 1.3 : 1;
       svg.attr('width', width).attr('height', height);
       live.attr('width', width).attr('height', height);
+      fx.attr('width', width).attr('height', height);
       const podiumNode = model.controlPlanes[0];
       const sectionNodes = model.nodes.filter((n) => n !== podiumNode);
       const podiumPods = podiumNode ? (model.podsByNode.get(podiumNode.name) ?? []) : [];
@@ -123,9 +128,11 @@ export function createOrchestra(host: HTMLElement): Renderer {
       }
       const l = layout;
       const sections: SectionDatum[] = sectionNodes.map((node) => ({ node, geom: l.sections.get(node.uid)!, pods: model.podsByNode.get(node.name) ?? [] }));
-      const sk = `${lk}|${ctx.ui.selection?.uid ?? ctx.ui.selection?.name ?? ''}|${sections.map((d) => `${d.node.rv}:${d.pods.reduce((n, p) => n + p.requests.cpu + p.requests.memory / 1e6, 0)}`).join(',')}`;
-      if (sk !== sectionsKey) {
-        sectionsKey = sk;
+      const selKey = ctx.ui.selection?.uid ?? ctx.ui.selection?.name ?? '';
+      const sk = `${lk}|${selKey}|${sections.map((d) => `${d.node.rv}:${d.pods.reduce((n, p) => n + p.requests.cpu + p.requests.memory / 1e6, 0)}`).join(',')}`;
+      // A new layout or selection shows at once; meters and counts follow at most 4× a second.
+      if (sectionsGate.due(sk, ctx.again, relaid || !sk.startsWith(sectionsDrawnFor))) {
+        sectionsDrawnFor = `${lk}|${selKey}|`;
         drawSections(sectionsLayer, sections, l, scale);
       }
       const pk = `${lk}|${ctx.ui.selection?.uid ?? ctx.ui.selection?.name ?? ''}|${podiumNode?.rv}`;
@@ -171,6 +178,7 @@ export function createOrchestra(host: HTMLElement): Renderer {
       for (const t of litTimers.values()) clearTimeout(t);
       svg.remove();
       live.remove();
+      fx.remove();
     },
   };
 }

@@ -184,11 +184,13 @@ export function orchestraLayout(inp: OrchestraInput): OrchestraLayout {
   }
 
   const pr = podiumR;
+  // The API server at the top (everything talks to it), etcd under it, the scheduler and the
+  // controllers on either side: the half disc holds them without overlap down to ~64 px.
   const parts: PodiumPart[] = [
-    { id: 'apiserver', label: 'API server', x: cx, y: cy - pr * 0.56 },
-    { id: 'etcd', label: 'etcd', x: cx, y: cy - pr * 0.2 },
-    { id: 'scheduler', label: 'scheduler', x: cx - pr * 0.6, y: cy - pr * 0.3 },
-    { id: 'controller-manager', label: 'controllers', x: cx + pr * 0.6, y: cy - pr * 0.3 },
+    { id: 'apiserver', label: 'API server', x: cx, y: cy - pr * 0.6 },
+    { id: 'etcd', label: 'etcd', x: cx, y: cy - pr * 0.17 },
+    { id: 'scheduler', label: 'scheduler', x: cx - pr * 0.5, y: cy - pr * 0.36 },
+    { id: 'controller-manager', label: 'controllers', x: cx + pr * 0.5, y: cy - pr * 0.36 },
   ];
   const rimR = pr - Math.max(5, podR * 0.7);
   const podiumSeats: Seat[] = [];

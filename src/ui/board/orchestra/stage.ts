@@ -150,9 +150,11 @@ export function drawPodium(layer: G, l: OrchestraLayout, cp: NodeView | undefine
   pe.append('rect');
   pe.append('text');
   const all = pe.merge(parts).attr('transform', (p) => `translate(${p.x},${p.y})`);
-  const w = (p: PodiumPart) => (p.label.length * 6.4 + 18) * scale;
-  all.select('rect').attr('x', (p) => -w(p) / 2).attr('y', -10 * scale).attr('width', w).attr('height', 20 * scale).attr('rx', 10 * scale);
-  all.select('text').attr('text-anchor', 'middle').attr('dy', '0.35em').text((p) => p.label);
+  // Type scales with the podium so the four parts never collide, even on a small stage.
+  const fs = Math.max(8.5, Math.min(11 * scale, l.podium.r * 0.105));
+  const w = (p: PodiumPart) => p.label.length * fs * 0.62 + fs * 1.4;
+  all.select('rect').attr('x', (p) => -w(p) / 2).attr('y', -fs * 0.95).attr('width', w).attr('height', fs * 1.9).attr('rx', fs * 0.95);
+  all.select('text').attr('text-anchor', 'middle').attr('dy', '0.35em').style('font-size', `${fs}px`).text((p) => p.label);
 }
 
 export function drawWings(layer: G, l: OrchestraLayout, pending: number): void {
@@ -174,21 +176,27 @@ export function drawLegend(layer: G, l: OrchestraLayout, scale: number): void {
   let g = layer.select<SVGGElement>('g.legend');
   if (g.empty()) g = layer.append('g').attr('class', 'legend').attr('aria-hidden', 'true');
   const b = l.legend;
-  const row = 17 * scale;
   const cols = b.w > 440 * scale ? 2 : 1;
   const colW = b.w / cols;
+  const rows = Math.ceil(LEGEND_LOOKS.length / cols);
+  const row = Math.min(17 * scale, (b.h - 6) / rows);
   const items = g.selectAll<SVGGElement, string>('g.item').data(LEGEND_LOOKS);
   const e = items.enter().append('g').attr('class', 'item');
   e.append('g').attr('class', 'pod').append('circle').attr('class', 'body');
   e.select('g.pod').append('path').attr('class', 'mark');
   e.append('text');
   const all = e.merge(items);
-  const rows = Math.ceil(LEGEND_LOOKS.length / cols);
-  all.attr('transform', (_d, i) => `translate(${b.x + 8 + Math.floor(i / rows) * colW},${b.y + 10 + (i % rows) * row})`);
+  all.attr('transform', (_d, i) => `translate(${b.x + 8 + Math.floor(i / rows) * colW},${b.y + row / 2 + 2 + (i % rows) * row})`);
   all.select('g.pod').attr('class', (d) => `pod look-${d}`).style('--c', '#9aa7bd');
-  all.select('circle.body').attr('r', 6 * scale);
-  all.select('path.mark').attr('d', (d) => markPath(d, 7.5 * scale));
+  const r = Math.min(6 * scale, row * 0.36);
+  all.select('circle.body').attr('r', r);
+  all.select('path.mark').attr('d', (d) => markPath(d, r * 1.25));
   // Titles and meanings when the corner is wide enough, titles alone otherwise.
   const roomy = colW > 250 * scale;
-  all.select('text').attr('x', 13 * scale).attr('dy', '0.35em').text((d) => (roomy ? `${LOOK_WORDS[d].title} — ${LOOK_WORDS[d].meaning}` : LOOK_WORDS[d].title));
+  all
+    .select('text')
+    .attr('x', r + 7)
+    .attr('dy', '0.35em')
+    .style('font-size', `${Math.min(row * 0.72, 11.5 * scale)}px`)
+    .text((d) => (roomy ? `${LOOK_WORDS[d].title} — ${LOOK_WORDS[d].meaning}` : LOOK_WORDS[d].title));
 }

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { allDefinitions } from '../../../cluster/api/schema';
 import { allResources } from '../../../cluster/apiserver/resources';
-import { parseManifests } from '../../../client/apply';
+import { createCluster } from '../../../cluster/cluster';
+import { applyDocuments, parseManifests } from '../../../client/apply';
 import { buildManifestSchema } from '../schema/generate';
 import { validateManifest } from '../schema/validate';
 import { EXAMPLES } from './examples';
@@ -22,8 +23,6 @@ describe('templates and examples', () => {
 
 describe('templates and examples apply cleanly', () => {
   it.each(texts)('%s', async (_file, text) => {
-    const { createCluster } = await import('../../../cluster/cluster');
-    const { applyDocuments } = await import('../../../client/apply');
     const cluster = createCluster({ seed: 1, controllers: 'none' });
     const rest = async (req: Parameters<typeof cluster.rest>[0]) => {
       const r = cluster.rest(req);
