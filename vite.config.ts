@@ -11,7 +11,8 @@ export default defineConfig({
   },
   // Pre-bundled on the dev server's first start, so opening the editor does not reload the page.
   optimizeDeps: { include: ['monaco-yaml/yaml.worker'] },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  // KUBEPLAY_OUT_DIR lets parallel browser-test runs build and preview without sharing dist/.
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000, outDir: process.env.KUBEPLAY_OUT_DIR ?? 'dist' },
   test: {
     projects: [
       {
