@@ -1,4 +1,4 @@
-import { expect, openBoard, shot, test, webPods } from './fixtures';
+import { expect, openBoard, request, shot, test, webPods } from './fixtures';
 
 test.describe('first load', () => {
   test('shows the default cluster playing within a couple of seconds', async ({ page }) => {
@@ -57,6 +57,68 @@ test.describe('first load', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.waitForTimeout(900);
     await shot(page, 'orchestra-presenter-1280');
+  });
+
+  test('the top bar stays one row at laptop and desktop widths, with the details panel and presenter type', async ({ page }) => {
+    /** Every part of the bar starts above the bottom of the first: one row, nothing wrapped. */
+    const oneRow = () =>
+      page.locator('.topbar').evaluate((bar) => {
+        const parts = [...bar.children].map((c) => c.getBoundingClientRect());
+        return parts.every((r) => r.top < parts[0].bottom) && bar.scrollWidth <= bar.clientWidth;
+      });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openBoard(page);
+    for (const width of [1280, 1440, 1024]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const presenter of [false, true]) {
+        if ((await page.locator('html').getAttribute('data-presenter')) !== String(presenter)) await page.keyboard.press('p');
+        await page.getByRole('button', { name: /^node worker-2, / }).first().click();
+        await expect(page.getByTestId('details')).toBeVisible();
+        expect(await oneRow(), `${width} px, presenter ${presenter}, details open`).toBe(true);
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId('details')).toBeHidden();
+        expect(await oneRow(), `${width} px, presenter ${presenter}`).toBe(true);
+      }
+    }
+  });
+
+  test('the control-loop overlay tells the causal chain of a scale, in slow motion', async ({ page }) => {
+    await openBoard(page);
+    await page.getByRole('button', { name: 'Control loops' }).click();
+    const loops = page.getByRole('region', { name: 'Control loops' });
+    await loops.getByRole('button', { name: 'Slow motion' }).click();
+    await expect(loops.getByRole('button', { name: 'Slow motion' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('.speed-value')).toHaveText('×0.25');
+    await request(page, { type: 'workload.scale', ref: { kind: 'Deployment', namespace: 'default', name: 'web' }, replicas: 6 });
+    // The person's write, the controllers that saw it through their watches, the scheduler's binds.
+    await expect(loops.getByText(/^API write/).first()).toBeVisible();
+    await expect(loops.locator('li', { hasText: 'deployment-controller' }).first()).toBeVisible({ timeout: 10_000 });
+    await expect(loops.locator('li', { hasText: /replicaset-controller → 3 Pods: created for ReplicaSet web-/ })).toBeVisible({ timeout: 15_000 });
+    await expect(loops.locator('li', { hasText: /default-scheduler → 3 Pods: bound to worker-/ })).toBeVisible({ timeout: 15_000 });
+    await shot(page, 'orchestra-loops');
+    await loops.getByRole('button', { name: 'Slow motion' }).click();
+    await expect(page.locator('.speed-value')).toHaveText('×1');
+  });
+
+  test('step runs the paused cluster to each next change, and stays paused', async ({ page }) => {
+    await openBoard(page, '?paused');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await request(page, { type: 'workload.scale', ref: { kind: 'Deployment', namespace: 'default', name: 'web' }, replicas: 5 });
+    const clock = page.getByTestId('sim-clock');
+    let last = (await clock.textContent())!;
+    let steps = 0;
+    // Scale → ReplicaSet → pods → binds → kubelets: a handful of steps, each one a visible change.
+    while ((await webPods(page, 'Running').count()) < 5 && steps < 40) {
+      await page.getByRole('button', { name: 'Step to the next change' }).click();
+      steps++;
+      await page.waitForTimeout(150);
+      const now = (await clock.textContent())!;
+      expect(now >= last, `the clock never goes back (${last} → ${now})`).toBe(true);
+      last = now;
+    }
+    await expect(webPods(page, 'Running')).toHaveCount(5);
+    expect(steps).toBeGreaterThan(1);
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   });
 
   test('objects on the board are reachable with the keyboard', async ({ page }) => {

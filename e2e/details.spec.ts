@@ -44,4 +44,15 @@ test.describe('details panel', () => {
     await expect(d.getByRole('row', { name: /Ready True KubeletReady/ })).toBeVisible();
     await expect(d.getByRole('heading', { name: /^Pods \(\d+\)/ })).toBeVisible();
   });
+
+  test('stays current while the cluster changes fast (a failing node at ×100)', async ({ page }) => {
+    await openBoard(page, '?speed=100');
+    await page.getByRole('button', { name: /^node worker-1, Ready/ }).click();
+    const d = page.getByTestId('details');
+    await expect(d.getByRole('row', { name: /Ready True KubeletReady/ })).toBeVisible();
+    await d.getByRole('button', { name: 'Fail' }).click();
+    // The node lifecycle controller marks it Unknown after the grace period, and taints it.
+    await expect(d.getByRole('row', { name: /Ready Unknown NodeStatusUnknown/ })).toBeVisible({ timeout: 30_000 });
+    await expect(d.getByText('node.kubernetes.io/unreachable', { exact: false }).first()).toBeVisible();
+  });
 });

@@ -52,4 +52,24 @@ test.describe('direct manipulation', () => {
     await expect(feed.getByText('cordon node worker-2', { exact: true })).toBeVisible();
     await expect(feed.getByText('add node worker-4')).toBeVisible();
   });
+
+  test('a fault injected into a pod makes it crash-loop, and clearing it lets it recover', async ({ page }) => {
+    await openBoard(page, '?speed=10');
+    await expect(webPods(page, 'Running')).toHaveCount(3, { timeout: 10_000 });
+    const pod = webPods(page, 'Running').first();
+    const name = (await pod.getAttribute('aria-label'))!.match(/^pod (\S+),/)![1];
+    await pod.click();
+    const details = page.getByTestId('details');
+    await details.getByLabel('Fault to inject').selectOption('crash');
+    await details.getByRole('button', { name: 'Inject fault' }).click();
+    const feed = page.getByTestId('feed');
+    await expect(feed.getByText(`inject crash into pod ${name}`)).toBeVisible();
+    const mine = page.getByRole('button', { name: new RegExp(`^pod ${name}, `) });
+    await expect(mine).toHaveAttribute('aria-label', /, fault crash$/);
+    await expect(mine).toHaveAttribute('aria-label', /CrashLoopBackOff/, { timeout: 45_000 });
+    await expect(feed.getByText('Back-off restarting failed container', { exact: false }).first()).toBeVisible({ timeout: 15_000 });
+    await shot(page, 'orchestra-crashloop');
+    await details.getByRole('button', { name: /^Clear fault/ }).click();
+    await expect(mine).toHaveAttribute('aria-label', new RegExp(`^pod ${name}, Running, node worker-\\d+$`), { timeout: 60_000 });
+  });
 });

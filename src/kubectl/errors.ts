@@ -163,7 +163,8 @@ export function renderError(err: Error): { text: string; code: number } {
   const withNl = (s: string) => (s === '' || s.endsWith('\n') ? s : `${s}\n`);
   if (err instanceof AggregateError && err.errors.length === 1) err = err.errors[0];
   if (err instanceof ExitError) return { text: withNl(err.message), code: err.exitCode };
-  if (err instanceof InterruptedError) return { text: '', code: 130 };
+  // kubectl's interrupt handler runs its cleanups, then os.Exit(1) (what real kubectl returns on Ctrl+C).
+  if (err instanceof InterruptedError) return { text: '', code: 1 };
   if (err instanceof FlagError) return { text: `Error: ${err.message}\nSee '${err.command} --help' for usage.\n`, code: 1 };
   if (err instanceof UsageError) return { text: `error: ${err.message}\nSee '${err.command} -h' for help and examples\n`, code: 1 };
   if (isInvalid(err)) {

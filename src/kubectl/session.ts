@@ -105,8 +105,13 @@ export class KubectlSession {
           io.err(`error: unknown command "${parsed.args[0]}"\nSee '${path} -h' for help and examples\n`);
           return 1;
         }
+        // A command group run without a subcommand prints its help to stderr (cobra DefaultSubCommandRun).
+        if (!command.run && !parsed.help) {
+          io.err(commandHelp(command, path));
+          return 1;
+        }
         io.out(commandHelp(command, path));
-        return command.run ? 0 : parsed.help ? 0 : 1;
+        return 0;
       }
       const client = new RestClient(this.opts.transport, (t) => io.err(`Warning: ${t}\n`), run.signal);
       const cmd = new Cmd({

@@ -12,6 +12,17 @@ export interface WireError {
   /** metav1.Status reason (`NotFound`, `Conflict`, `Invalid`…). */
   reason?: string;
   stack?: string;
+  /**
+   * Set when a command that may change the cluster failed after reaching the API: when it ran and
+   * whether any of its requests succeeded, so the UI's journal can replay it exactly.
+   */
+  landed?: Landed;
+}
+
+/** When a failed command ran (simulated ms) and whether part of it changed the cluster. */
+export interface Landed {
+  at: number;
+  changed: boolean;
 }
 
 /** An Error rebuilt on the receiving side; `wire` keeps the original data. */
@@ -29,7 +40,7 @@ export class RemoteError extends Error {
 /** Any thrown value → WireError (keeps `code`/`reason` when the value has them). */
 export function toWireError(e: unknown): WireError {
   if (e && typeof e === 'object') {
-    const o = e as { name?: unknown; message?: unknown; code?: unknown; reason?: unknown; stack?: unknown; status?: { reason?: unknown } };
+    const o = e as { name?: unknown; message?: unknown; code?: unknown; reason?: unknown; stack?: unknown; status?: { reason?: unknown }; landed?: Landed };
     const out: WireError = {
       name: typeof o.name === 'string' ? o.name : 'Error',
       message: typeof o.message === 'string' ? o.message : String(e),
@@ -38,6 +49,7 @@ export function toWireError(e: unknown): WireError {
     const reason = typeof o.reason === 'string' ? o.reason : o.status?.reason;
     if (typeof reason === 'string' && reason) out.reason = reason;
     if (typeof o.stack === 'string') out.stack = o.stack;
+    if (o.landed && typeof o.landed.at === 'number') out.landed = { at: o.landed.at, changed: !!o.landed.changed };
     return out;
   }
   return { name: 'Error', message: String(e) };

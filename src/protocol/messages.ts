@@ -188,10 +188,16 @@ export function isMutating(r: Request): r is MutatingRequest {
   return true;
 }
 
-/** A command and the simulated time it was applied at. */
+/**
+ * A command and the simulated time it was applied at. Refused commands and dry runs are kept too,
+ * marked `changed: false`: they changed no object, but the API drew ids for them (a refused create
+ * still takes a uid), so replaying them keeps every later object's uid and name the same.
+ */
 export interface JournalEntry {
   at: number;
   request: MutatingRequest;
+  /** Whether it changed the cluster (what the person counts as their work). */
+  changed: boolean;
 }
 
 // ---------------------------------------------------------------- results

@@ -114,7 +114,9 @@ export class ClockDriver {
   /** Advances toward wall-derived time within the work budget. */
   private advance(): void {
     const t0 = performance.now();
-    const target = this.anchorSim + (t0 - this.anchorWall) * this.speed;
+    // Simulated time moves in whole milliseconds, like the API's timestamps: a fractional "now"
+    // reaches objects the cluster writes (an Event stamped at x.5 ms fails validation and is lost).
+    const target = Math.floor(this.anchorSim + (t0 - this.anchorWall) * this.speed);
     for (let next = this.clock.nextAt(); next !== undefined && next <= target; next = this.clock.nextAt()) {
       this.clock.advanceTo(next);
       if (performance.now() - t0 > BUDGET_MS) {

@@ -8,7 +8,10 @@ import type { WorkerMessage } from '../protocol/messages';
 import { RpcServer } from '../protocol/rpc';
 import { Session } from './session';
 
-export function createHost(post: (m: WorkerMessage) => void): RpcServer {
+/** The worker's RPC server, plus a way to stop the session's clock (tests that host it in-process). */
+export type Host = RpcServer & { halt(): void };
+
+export function createHost(post: (m: WorkerMessage) => void): Host {
   let session: Session | undefined;
   const notify = (n: Notice) => server.notify(n);
   const need = (): Session => {
@@ -62,5 +65,5 @@ export function createHost(post: (m: WorkerMessage) => void): RpcServer {
   };
 
   const server = new RpcServer(post, handle);
-  return server;
+  return Object.assign(server, { halt: () => session?.driver.halt() });
 }

@@ -52,10 +52,10 @@ describe('worker session', () => {
     const journal: JournalEntry[] = [];
     a.s.cluster.clock.advance(5_000);
     const req = { type: 'node.add' as const };
-    journal.push({ at: a.s.apply(req).at, request: req });
+    journal.push({ at: a.s.apply(req).at, request: req, changed: true });
     a.s.cluster.clock.advance(20_000);
     const scale = { type: 'workload.scale' as const, ref: { kind: 'Deployment', namespace: 'default', name: 'web' }, replicas: 6 };
-    journal.push({ at: a.s.apply(scale).at, request: scale });
+    journal.push({ at: a.s.apply(scale).at, request: scale, changed: true });
     a.s.cluster.clock.advance(60_000);
     const resumeAt = a.s.cluster.clock.now();
     const before = a.s.feed.snapshot(a.s.clock()).views.filter((v) => v.kind !== 'Event');
@@ -65,6 +65,34 @@ describe('worker session', () => {
     const after = snapshotOf(b.notices).views.filter((v) => v.kind !== 'Event');
     expect(after.map((v) => v.uid).sort()).toEqual(before.map((v) => v.uid).sort());
     expect(names(after, 'Node')).toContain('worker-4');
+  });
+
+  it('credits the scheduler, not a kubelet, with an unschedulable pod\'s status', () => {
+    const { s } = session();
+    s.start({ type: 'session.start', seed: 1, journal: [], playing: false, speed: 1 });
+    s.feed.flush(s.clock());
+    const body = JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'big' }, spec: { containers: [{ name: 'c', image: 'nginx:1.27', resources: { requests: { cpu: '64' } } }] } });
+    s.apply({ type: 'rest.request', req: { method: 'POST', path: '/api/v1/namespaces/default/pods', query: {}, contentType: 'application/json', body } });
+    s.cluster.clock.advance(2_000);
+    const steps = s.feed.flush(s.clock())!.activity.filter((a) => a.target.name === 'big');
+    expect(steps.map((a) => [a.actor, a.summary])).toEqual([
+      ['kubectl', 'created'],
+      ['default-scheduler', 'not scheduled: Unschedulable'],
+    ]);
+  });
+
+  it('keeps simulated time on whole milliseconds while playing, so the cluster\'s Events are recorded', async () => {
+    const { s } = session();
+    s.start({ type: 'session.start', seed: 1, journal: [], playing: true, speed: 1.37, warmupMs: 30_000 });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(Number.isInteger(s.cluster.clock.now())).toBe(true);
+    const body = JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'big' }, spec: { containers: [{ name: 'c', image: 'nginx:1.27', resources: { requests: { cpu: '64' } } }] } });
+    s.apply({ type: 'rest.request', req: { method: 'POST', path: '/api/v1/namespaces/default/pods', query: {}, contentType: 'application/json', body } });
+    await new Promise((r) => setTimeout(r, 400));
+    s.driver.pause();
+    expect(Number.isInteger(s.cluster.clock.now())).toBe(true);
+    const events = JSON.parse(s.rest({ method: 'GET', path: '/api/v1/namespaces/default/events', query: {} }, 'test').body!) as { items: { reason: string; involvedObject: { name: string } }[] };
+    expect(events.items.filter((e) => e.involvedObject.name === 'big').map((e) => e.reason)).toContain('FailedScheduling');
   });
 
   it('drains a node: cordons it and evicts all but DaemonSet pods', () => {

@@ -81,6 +81,10 @@ export class Session {
       if (r.type === 'rest.request') return { ...this.rest(r.req, r.source ?? 'kubectl'), at };
       this.action(board, r);
       return { at, audit: board.made };
+    } catch (e) {
+      // Refused, but it reached the API: the UI journals it with this, so a replay draws the same ids.
+      const changed = board.made.some((m) => m.status < 400);
+      throw e instanceof Error ? Object.assign(e, { landed: { at, changed } }) : e;
     } finally {
       this.feed.user = undefined;
       this.cluster.clock.flush();

@@ -7,7 +7,7 @@ import type { Command, Cmd } from '../cli/command';
 import { allNamespacesFlag, dryRunFlag, filenameFlags, printFlags, selectorFlag } from '../cli/common';
 import { dryRunStrategy } from '../cli/dryrun';
 import { resourcePath } from '../client/paths';
-import { StatusError, aggregate } from '../errors';
+import { aggregate } from '../errors';
 import { GENERIC_FORMATS, objectPrinter, successLine, withDryRun } from '../printers/output';
 import { build } from '../resource/builder';
 import type { Obj } from '../util/manifest';
@@ -49,17 +49,12 @@ async function run(cmd: Cmd): Promise<void> {
       if (current !== -1 || rv) {
         const s = await cmd.client.call<Scale>({ path });
         if (current !== -1 && (s.spec?.replicas ?? 0) !== current)
-          throw new Error(`Scaling the resource failed with: Expected replicas to be ${current}, was ${s.spec?.replicas ?? 0}; Current resource version ${s.metadata?.resourceVersion ?? ''}`);
+          throw new Error(`Expected replicas to be ${current}, was ${s.spec?.replicas ?? 0}`);
         if (rv && s.metadata?.resourceVersion !== rv)
-          throw new Error(`Scaling the resource failed with: Expected resource version to be ${rv}, was ${s.metadata?.resourceVersion ?? ''}; Current resource version ${s.metadata?.resourceVersion ?? ''}`);
+          throw new Error(`Expected resource version to be ${rv}, was ${s.metadata?.resourceVersion ?? ''}`);
         await cmd.client.call({ method: 'PUT', path, query, contentType: 'application/json', body: JSON.stringify({ ...s, spec: { ...s.spec, replicas } }) });
       } else {
-        try {
-          await cmd.client.call({ method: 'PATCH', path, query, contentType: 'application/merge-patch+json', body: JSON.stringify({ spec: { replicas } }) });
-        } catch (e) {
-          if (e instanceof StatusError && e.reason !== 'Conflict') throw e;
-          throw e;
-        }
+        await cmd.client.call({ method: 'PATCH', path, query, contentType: 'application/merge-patch+json', body: JSON.stringify({ spec: { replicas } }) });
       }
       const timeout = Number(cmd.flags.timeout ?? 0);
       if (timeout > 0 && dry === 'none') await waitReplicas(cmd, path, replicas, timeout, info.name);

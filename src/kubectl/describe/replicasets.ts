@@ -47,14 +47,14 @@ export async function listControlled(cmd: Cmd, d: J, chunk: number): Promise<J[]
 }
 
 export async function findDeploymentReplicaSets(cmd: Cmd, d: J, chunk: number): Promise<{ oldRSs: J[]; newRS: J | undefined; all: J[] }> {
-  const all = await listControlled(cmd, d, chunk);
-  const byAge = [...all].sort((a, b) => {
+  // FindNewReplicaSet sorts the listed slice in place (oldest first), so the old ones keep that order too.
+  const all = (await listControlled(cmd, d, chunk)).sort((a, b) => {
     const ta = Date.parse(a.metadata?.creationTimestamp ?? '');
     const tb = Date.parse(b.metadata?.creationTimestamp ?? '');
     if (ta !== tb) return ta - tb;
     return a.metadata?.name < b.metadata?.name ? -1 : 1;
   });
-  const newRS = byAge.find((rs) => equalIgnoreHash(rs.spec?.template, d.spec?.template));
+  const newRS = all.find((rs) => equalIgnoreHash(rs.spec?.template, d.spec?.template));
   const oldRSs = all.filter((rs) => rs !== newRS);
   return { oldRSs, newRS, all };
 }

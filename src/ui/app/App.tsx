@@ -2,6 +2,8 @@
 import { useEffect } from 'react';
 import { engine } from '../bridge';
 import { Board } from '../board/Board';
+import { EditorDock } from '../editor';
+import { TerminalDock } from '../terminal';
 import { DetailsPanel } from '../panels/DetailsPanel';
 import { EventFeed } from '../panels/EventFeed';
 import { reducedMotion, useUi } from '../state/uiStore';
@@ -49,6 +51,8 @@ export function App() {
       <DetailsPanel />
       <EventFeed />
       <HelpDialog />
+      <EditorDock />
+      <TerminalDock />
     </div>
   );
 }

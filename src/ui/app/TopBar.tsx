@@ -1,5 +1,7 @@
 /** The bar across the top: brand, view switch, time, and display toggles. */
 import { Icon } from '../components/Icon';
+import { EditorToggle } from '../editor';
+import { TerminalToggle } from '../terminal';
 import { ui, useUi, type ViewName } from '../state/uiStore';
 import { TimeControls } from '../time/TimeControls';
 
@@ -42,6 +44,8 @@ export function TopBar() {
         ))}
       </nav>
       <TimeControls />
+      <EditorToggle />
+      <TerminalToggle />
       <div className="toggles" role="group" aria-label="Display">
         <Toggle on={loops} label="Control loops" icon="loops" keyHint="L" onClick={() => useUi.setState({ loops: !loops })} />
         <Toggle on={feedOpen} label="Event feed" icon="feed" keyHint="E" onClick={() => useUi.setState({ feedOpen: !feedOpen })} />

@@ -10,6 +10,8 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: '1  2  3', what: 'Orchestra / DJ board / Map' },
   { keys: 'L', what: 'Control-loop overlay' },
   { keys: 'E', what: 'Event feed' },
+  { keys: 'Y', what: 'YAML editor' },
+  { keys: '`', what: 'kubectl terminal (Ctrl+` from inside it)' },
   { keys: 'P', what: 'Presenter mode (large type)' },
   { keys: 'T', what: 'Light / dark theme' },
   { keys: 'M', what: 'Reduce motion' },

@@ -48,9 +48,15 @@ function rank(p: PodView): number {
   return r;
 }
 
-/** Sorts pods so each workload's pods sit together, oldest first. */
+/**
+ * Sorts pods so each workload's pods sit together, oldest first. Each pod's rank is looked up once,
+ * not once per comparison: with thousands of pods the lookups dominated the sort.
+ */
 function sortPods(pods: PodView[]): PodView[] {
-  return pods.sort((a, b) => rank(a) - rank(b) || a.created - b.created || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const keyed = pods.map((p) => ({ p, r: rank(p) }));
+  keyed.sort((a, b) => a.r - b.r || a.p.created - b.p.created || (a.p.name < b.p.name ? -1 : a.p.name > b.p.name ? 1 : 0));
+  for (let i = 0; i < keyed.length; i++) pods[i] = keyed[i].p;
+  return pods;
 }
 
 /** Pod colours by view object: unchanged pods (most of them, most frames) cost a lookup. */

@@ -8,6 +8,7 @@ import { RemoteError, toWireError } from '../../protocol/errors';
 import { isMutating, type JournalEntry, type Notice, type Request, type RequestOf, type RequestType, type Results, type WorkerMessage } from '../../protocol/messages';
 import { RpcClient } from '../../protocol/rpc';
 import type { MirrorDelta } from '../../protocol/views';
+import { Journal } from './journal';
 import { applyDeltas, fromSnapshot } from './mirrorState';
 import { mirror, writeMirror } from './mirrorStore';
 
@@ -23,6 +24,12 @@ export interface EngineOptions {
 
 type StreamHandler = { chunk(c: string): void; end(): void };
 
+/** What a stream said before its id reached us (the worker sends a watch's first events before the reply). */
+interface Early {
+  chunks: string[];
+  ended: boolean;
+}
+
 const spawnDefault = () => new Worker(new URL('../../worker/cluster.worker.ts', import.meta.url), { type: 'module', name: 'kubeplay-cluster' });
 
 export class Engine {
@@ -31,8 +38,11 @@ export class Engine {
   private queued: MirrorDelta[] = [];
   private frame = 0;
   private frameIsTimer = false;
-  private journal: JournalEntry[] = [];
+  private journal = new Journal();
   private streams = new Map<number, StreamHandler>();
+  private early = new Map<number, Early>();
+  /** The highest stream id answered so far: ids are handed out in order, so only higher ones can be early. */
+  private lastStream = 0;
   private playing: boolean;
   private speed: number;
 
@@ -51,7 +61,7 @@ export class Engine {
     const resumeAt = mirror.getState().clock.now || undefined;
     writeMirror((s) => ({ ...s, status: 'restarting' }));
     this.playing = false;
-    await this.boot(this.journal, resumeAt);
+    await this.boot([...this.journal.entries], resumeAt);
   }
 
   private async boot(journal: JournalEntry[], resumeAt: number | undefined): Promise<void> {
@@ -83,28 +93,65 @@ export class Engine {
     }
   }
 
-  /** Sends a request; journals it when it changed the cluster. */
-  async request<T extends RequestType>(req: RequestOf<T>): Promise<Results[T]> {
+  /** Sends a request; journals every command that reached the API (see journal.ts). */
+  request<T extends RequestType>(req: RequestOf<T>): Promise<Results[T]> {
+    return this.send(req);
+  }
+
+  /** Opens a watch (or any streaming request) and feeds its chunks to `h`, including any that came before the reply. */
+  stream(req: RequestOf<'rest.request'>, h: StreamHandler): Promise<Results['rest.request']> {
+    return this.send(req, h);
+  }
+
+  private async send<T extends RequestType>(req: RequestOf<T>, h?: StreamHandler): Promise<Results[T]> {
     if (!this.rpc || mirror.getState().status === 'crashed') throw new RemoteError({ name: 'EngineStopped', message: 'the cluster is not running — restart it first' });
     const r = req as Request;
     if (r.type === 'sim.play') this.playing = true;
     if (r.type === 'sim.pause' || r.type === 'sim.step') this.playing = false;
     if (r.type === 'sim.speed') this.speed = r.speed;
-    const res = await this.rpc.request(req);
-    if (isMutating(r)) this.journal.push({ at: (res as { at: number }).at, request: r });
+    let res: Results[T];
+    try {
+      res = await this.rpc.request(req);
+    } catch (e) {
+      if (isMutating(r) && e instanceof RemoteError && e.wire.landed) this.journal.refused(r, e.wire.landed);
+      throw e;
+    }
+    if (isMutating(r)) this.journal.answered(r, res);
+    const id = r.type === 'rest.request' ? (res as Results['rest.request']).stream : undefined;
+    if (id !== undefined) this.claim(id, h);
     return res;
   }
 
-  /** Opens a watch (or any streaming request) and feeds its chunks to `h`. */
-  async stream(req: RequestOf<'rest.request'>, h: StreamHandler): Promise<Results['rest.request']> {
-    const res = await this.request(req);
-    if (res.stream !== undefined) this.streams.set(res.stream, h);
-    return res;
+  /** Hands a stream to its handler with what it already said; a stream nobody asked to follow is closed. */
+  private claim(id: number, h: StreamHandler | undefined): void {
+    this.lastStream = Math.max(this.lastStream, id);
+    const early = this.early.get(id);
+    this.early.delete(id);
+    if (!h) {
+      if (!early?.ended) void this.rpc?.request({ type: 'rest.cancel', stream: id }).catch(() => {});
+      return;
+    }
+    for (const c of early?.chunks ?? []) h.chunk(c);
+    if (early?.ended) h.end();
+    else this.streams.set(id, h);
   }
 
-  /** How many commands a restart would replay. */
+  /** A chunk or end for a stream with no handler: kept if its reply is still to come, else dropped. */
+  private earlyOf(id: number): Early | undefined {
+    if (id <= this.lastStream) return undefined;
+    let e = this.early.get(id);
+    if (!e) this.early.set(id, (e = { chunks: [], ended: false }));
+    return e;
+  }
+
+  /** How many of the person's changes a restart would bring back (refused commands and dry runs not counted). */
   get journalLength(): number {
-    return this.journal.length;
+    return this.journal.changes;
+  }
+
+  /** Every command a restart would replay, in order. */
+  get journalEntries(): readonly JournalEntry[] {
+    return this.journal.entries;
   }
 
   private onNotice(n: Notice): void {
@@ -119,13 +166,22 @@ export class Engine {
         this.queued.push(n.delta);
         this.schedule();
         return;
-      case 'rest.chunk':
-        this.streams.get(n.stream)?.chunk(n.chunk);
+      case 'rest.chunk': {
+        const h = this.streams.get(n.stream);
+        if (h) h.chunk(n.chunk);
+        else this.earlyOf(n.stream)?.chunks.push(n.chunk);
         return;
-      case 'rest.end':
-        this.streams.get(n.stream)?.end();
+      }
+      case 'rest.end': {
+        const h = this.streams.get(n.stream);
         this.streams.delete(n.stream);
+        if (h) h.end();
+        else {
+          const e = this.earlyOf(n.stream);
+          if (e) e.ended = true;
+        }
         return;
+      }
       case 'worker.fault':
         this.crash(n.error.message);
         return;
@@ -155,6 +211,7 @@ export class Engine {
     this.rpc?.failAll(toWireError(new Error(`the cluster stopped: ${message}`)));
     for (const h of this.streams.values()) h.end();
     this.streams.clear();
+    this.early.clear();
     this.worker?.terminate();
     this.worker = undefined;
     this.rpc = undefined;
@@ -173,5 +230,8 @@ export class Engine {
     this.worker = undefined;
     this.rpc = undefined;
     this.cancelFrame();
+    // A new session numbers its streams from 1 again.
+    this.early.clear();
+    this.lastStream = 0;
   }
 }

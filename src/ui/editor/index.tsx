@@ -19,9 +19,17 @@ export type { EditorHost } from './host';
 
 const EditorPanel = lazy(() => import('./EditorPanel'));
 
+/**
+ * Monaco 0.57 takes keys through an EditContext on a plain <div>, which is neither a textarea nor
+ * contentEditable: the usual "is the person typing?" checks miss it, so it is recognised here.
+ */
+function inCodeEditor(t: EventTarget | null): boolean {
+  return t instanceof Element && !!t.closest('.monaco-editor');
+}
+
 function typing(t: EventTarget | null): boolean {
   const el = t as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable || inCodeEditor(el));
 }
 
 /** `Y` opens and closes the editor (ignored while typing). */
@@ -39,10 +47,24 @@ function useToggleKey(): void {
   }, []);
 }
 
+/** The dock starts under the app's top bar (`--editor-top`), whatever height the bar has. */
+function useTopOffset(open: boolean): void {
+  useEffect(() => {
+    const bar = open ? document.querySelector<HTMLElement>('.topbar') : null;
+    if (!bar) return;
+    const set = () => document.documentElement.style.setProperty('--editor-top', `${Math.round(bar.getBoundingClientRect().bottom)}px`);
+    set();
+    const watch = new ResizeObserver(set);
+    watch.observe(bar);
+    return () => watch.disconnect();
+  }, [open]);
+}
+
 export function EditorDock({ host = bridgeHost }: { host?: EditorHost }) {
   const open = useDock((s) => s.open);
   const width = useDock((s) => s.width);
   useToggleKey();
+  useTopOffset(open);
   useEffect(() => {
     const root = document.documentElement;
     if (open) root.dataset.editor = 'open';
@@ -51,7 +73,16 @@ export function EditorDock({ host = bridgeHost }: { host?: EditorHost }) {
   }, [open, width]);
   if (!open) return null;
   return (
-    <section className="editor-dock" aria-label="YAML editor" data-testid="editor">
+    <section
+      className="editor-dock"
+      aria-label="YAML editor"
+      data-testid="editor"
+      // Keys typed into the YAML stay there: the app's one-key shortcuts (Space, E, T, 1…) listen on
+      // the window and would otherwise fire while someone types a manifest.
+      onKeyDown={(e) => {
+        if (inCodeEditor(e.target)) e.stopPropagation();
+      }}
+    >
       <Suspense fallback={<div className="editor-loading">Loading the editor…</div>}>
         <EditorPanel host={host} />
       </Suspense>

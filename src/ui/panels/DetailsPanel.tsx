@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useMirror } from '../bridge';
 import { Icon } from '../components/Icon';
+import { editorDock } from '../editor';
 import { nodeReadiness } from '../board/a11y';
 import { ui, useUi } from '../state/uiStore';
 import { NodeActions, PodActions, ScaleActions } from './ActionBar';
@@ -57,6 +58,11 @@ export function DetailsPanel() {
       {view?.kind === 'Node' && <NodeActions n={view} />}
       {view?.kind === 'Pod' && <PodActions p={view} />}
       {view && WORKLOADS.has(view.kind) && 'desired' in view && <ScaleActions w={view} />}
+      <div className="actions">
+        <button className="btn" data-testid="edit-yaml" onClick={() => editorDock.openObject(sel)} title="Open it in the YAML editor, as kubectl edit shows it">
+          Edit YAML
+        </button>
+      </div>
       <div className="details-body">
         {gone && <p className="gone">This {kind.toLowerCase()} no longer exists. What you see is its last description.</p>}
         {error && !gone && <p className="error">{error}</p>}

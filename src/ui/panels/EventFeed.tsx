@@ -3,11 +3,12 @@
  * newest first, filterable by object. Re-rendered at most four times a second however busy the
  * cluster is.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { AuditEntry, EventView, ObjectRef } from '../../protocol/views';
 import { mirror, type MirrorState } from '../bridge';
 import { ui, useUi } from '../state/uiStore';
 import { clockText } from '../time/format';
+import { useRowWindow } from './useRowWindow';
 
 const SHOWN = 150;
 /** At most three feed updates a second: a busy cluster writes hundreds of events a second. */
@@ -69,6 +70,9 @@ export function EventFeed() {
     return out.slice(0, SHOWN);
   }, [events, audit, filter, selectedOnly, warningsOnly, selection]);
 
+  const presenter = useUi((s) => s.presenter);
+  const win = useRowWindow(rows.length, presenter);
+
   if (!open) return null;
   return (
     <section className="feed" aria-label="Event feed" data-testid="feed">
@@ -84,7 +88,7 @@ export function EventFeed() {
         />
         <label className="check">
           <input type="checkbox" checked={selectedOnly} onChange={(e) => useUi.setState({ feedSelectedOnly: e.target.checked })} disabled={!selection} />
-          {selection ? `only ${selection.kind.toLowerCase()}/${selection.name}` : 'only the selected object'}
+          <span className="check-text">{selection ? `only ${selection.kind.toLowerCase()}/${selection.name}` : 'only the selected object'}</span>
         </label>
         <label className="check">
           <input type="checkbox" checked={warningsOnly} onChange={(e) => useUi.setState({ feedWarningsOnly: e.target.checked })} />
@@ -92,46 +96,56 @@ export function EventFeed() {
         </label>
         <span className="muted feed-count">{rows.length === SHOWN ? `latest ${SHOWN}` : `${rows.length}`}</span>
       </div>
-      <ol className="feed-list" aria-live="off">
-        {rows.map((r) =>
-          r.kind === 'event' ? (
-            <li key={r.key} className={`feed-row ${r.e.type === 'Warning' ? 'warning' : 'normal'}`}>
-              <time>{clockText(r.at)}</time>
-              <span className="feed-type" aria-label={r.e.type}>
-                {r.e.type === 'Warning' ? '▲' : '●'}
-              </span>
-              <button className="linklike feed-obj" onClick={() => ui.select(r.e.involved)}>
-                {r.e.involved.kind.toLowerCase()}/{r.e.involved.name}
-              </button>
-              <b className="feed-reason">{r.e.reason}</b>
-              <span className="feed-msg">{r.e.message}</span>
-              <span className="feed-src">
-                {r.e.source}
-                {r.e.count > 1 ? ` ×${r.e.count}` : ''}
-              </span>
-            </li>
-          ) : (
-            <li key={r.key} className={`feed-row audit${r.a.error ? ' warning' : ''}`}>
-              <time>{clockText(r.at)}</time>
-              <span className="feed-type" aria-label="API request">
-                ◆
-              </span>
-              <span className="feed-obj">{r.a.source === 'board' ? 'you' : r.a.source}</span>
-              <b className="feed-reason">
-                {r.a.method} {r.a.status}
-              </b>
-              <span className="feed-msg">
-                {r.a.summary}
-                {r.a.error ? ` — ${r.a.error}` : ''}
-              </span>
-              <span className="feed-src">
-                <code>{r.a.path}</code>
-              </span>
-            </li>
-          ),
-        )}
+      <ol className="feed-list" aria-live="off" ref={win.ref}>
+        {win.before > 0 && <li className="feed-spacer" aria-hidden="true" style={{ height: win.before }} />}
+        {rows.slice(win.first, win.last).map((r) => (r.kind === 'event' ? <EventRow key={r.key} e={r.e} /> : <AuditRow key={r.key} a={r.a} />))}
+        {win.after > 0 && <li className="feed-spacer" aria-hidden="true" style={{ height: win.after }} />}
         {!rows.length && <li className="feed-empty muted">No events{filter || selectedOnly || warningsOnly ? ' match the filter' : ' yet'}.</li>}
       </ol>
     </section>
   );
 }
+
+/** One Kubernetes Event. Memoised on the event object: the mirror replaces it only when it changed. */
+const EventRow = memo(function EventRow({ e }: { e: EventView }) {
+  return (
+    <li className={`feed-row ${e.type === 'Warning' ? 'warning' : 'normal'}`}>
+      <time>{clockText(e.last)}</time>
+      <span className="feed-type" aria-label={e.type}>
+        {e.type === 'Warning' ? '▲' : '●'}
+      </span>
+      <button className="linklike feed-obj" onClick={() => ui.select(e.involved)}>
+        {e.involved.kind.toLowerCase()}/{e.involved.name}
+      </button>
+      <b className="feed-reason">{e.reason}</b>
+      <span className="feed-msg">{e.message}</span>
+      <span className="feed-src">
+        {e.source}
+        {e.count > 1 ? ` ×${e.count}` : ''}
+      </span>
+    </li>
+  );
+});
+
+/** One API request someone made (board, kubectl, editor). */
+const AuditRow = memo(function AuditRow({ a }: { a: AuditEntry }) {
+  return (
+    <li className={`feed-row audit${a.error ? ' warning' : ''}`}>
+      <time>{clockText(a.at)}</time>
+      <span className="feed-type" aria-label="API request">
+        ◆
+      </span>
+      <span className="feed-obj">{a.source === 'board' ? 'you' : a.source}</span>
+      <b className="feed-reason">
+        {a.method} {a.status}
+      </b>
+      <span className="feed-msg">
+        {a.summary}
+        {a.error ? ` — ${a.error}` : ''}
+      </span>
+      <span className="feed-src">
+        <code>{a.path}</code>
+      </span>
+    </li>
+  );
+});

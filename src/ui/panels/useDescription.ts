@@ -44,36 +44,44 @@ export function useDescription(ref: ObjectRef | undefined): { desc?: Description
   const id = ref ? `${ref.kind}/${ref.namespace ?? ''}/${ref.name}/${ref.uid ?? ''}` : '';
   const last = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // What the scheduled fetch reads when it fires: the latest ref, and whether it is still wanted.
+  const current = useRef({ id, ref });
+  current.current = { id, ref };
 
+  // A new selection: forget the old description and any fetch scheduled for it.
   useEffect(() => {
     setDesc(undefined);
     setError(undefined);
     last.current = 0;
+    return () => {
+      clearTimeout(timer.current);
+      timer.current = undefined;
+    };
   }, [id]);
 
+  // A trailing throttle: one fetch at most every REFRESH_MS, and a change while one is scheduled
+  // joins it. A fetch already sent is never discarded for a newer change (at ×100 the object
+  // changes every frame, and dropping each answer would leave the panel stale forever); only an
+  // answer for another selection is.
   useEffect(() => {
-    if (!ref) return;
-    let cancelled = false;
-    const run = () => {
+    if (!id || timer.current !== undefined) return;
+    const wait = Math.max(0, last.current + REFRESH_MS - Date.now());
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      const { id: forId, ref: r } = current.current;
+      if (!r) return;
       last.current = Date.now();
       setLoading(true);
       engine
-        .request({ type: 'object.describe', ref })
+        .request({ type: 'object.describe', ref: r })
         .then((d) => {
-          if (cancelled) return;
+          if (current.current.id !== forId) return;
           setDesc(d);
           setError(undefined);
         })
-        .catch((e: Error) => !cancelled && setError(e.message))
-        .finally(() => !cancelled && setLoading(false));
-    };
-    const wait = Math.max(0, last.current + REFRESH_MS - Date.now());
-    timer.current = setTimeout(run, wait);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer.current);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+        .catch((e: Error) => current.current.id === forId && setError(e.message))
+        .finally(() => current.current.id === forId && setLoading(false));
+    }, wait);
   }, [id, key]);
 
   return { desc, error, loading };

@@ -15,7 +15,8 @@ function speedIndex(speed: number): number {
 
 export function TimeControls() {
   const playing = useMirror((s) => s.clock.playing);
-  const now = useMirror((s) => s.clock.now);
+  // The clock shows whole seconds: re-render once a second, not on every batch of deltas.
+  const now = useMirror((s) => Math.floor(s.clock.now / 1000) * 1000);
   const start = useMirror((s) => s.clock.start);
   const lagging = useMirror((s) => s.clock.lagging);
   const live = useMirror((s) => s.status === 'live');

@@ -2,7 +2,11 @@
 
 /** `09:03:12` (UTC, the cluster's clock). */
 export function clockText(ms: number): string {
-  return new Date(ms).toISOString().slice(11, 19);
+  // Arithmetic, not Date#toISOString: the event feed formats hundreds of these a second.
+  const day = 86_400;
+  const s = ((Math.floor(ms / 1000) % day) + day) % day;
+  const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+  return `${two(Math.floor(s / 3600))}:${two(Math.floor((s % 3600) / 60))}:${two(s % 60)}`;
 }
 
 /** Elapsed since the session began: `+3:12`, `+1:02:03`. */

@@ -70,6 +70,11 @@ function podActivity(e: StoreEvent, ctx: ActivityContext): Draft | undefined {
     if (nodeIsFaulty(ctx.lookup, node)) return { actor: 'node-lifecycle-controller', verb: 'evict', summary: `evicted from unreachable node ${node}` };
     return { actor: ownerCtl ?? 'someone', verb: 'mark-deleted', summary: 'scaled down' };
   }
+  if (!o.spec?.nodeName && json(prev.status) !== json(o.status)) {
+    // Only the scheduler writes an unbound pod's status: the PodScheduled=False condition.
+    const reason = (o.status?.conditions as { type: string; reason?: string }[] | undefined)?.find((c) => c.type === 'PodScheduled')?.reason;
+    return { actor: 'default-scheduler', verb: 'status', summary: reason ? `not scheduled: ${reason}` : 'status updated' };
+  }
   if (json(prev.status) !== json(o.status)) {
     const actor = nodeIsFaulty(ctx.lookup, node) && cond(o, 'Ready') !== 'True' && cond(prev, 'Ready') === 'True' ? 'node-lifecycle-controller' : 'kubelet';
     return { actor, node: actor === 'kubelet' ? node : undefined, verb: 'status', summary: podStatusChange(prev, o) };

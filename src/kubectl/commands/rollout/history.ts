@@ -12,6 +12,7 @@ import { build, type Info } from '../../resource/builder';
 import type { Obj } from '../../util/manifest';
 import { typedView } from '../../util/typed';
 import { typedPodTemplate } from '../../util/typed';
+import { revisionHistory, revisionRollback, usesControllerRevisions } from './revisions';
 
 const REVISION = 'deployment.kubernetes.io/revision';
 const CHANGE_CAUSE = 'kubernetes.io/change-cause';
@@ -71,6 +72,11 @@ export async function runHistory(cmd: Cmd): Promise<void> {
   const errors = [...result.errors];
   for (const info of result.infos) {
     try {
+      if (usesControllerRevisions(info) && !printer) {
+        const text = await revisionHistory(cmd, info, revision);
+        cmd.out(successLine(info.object as Obj, `${revision > 0 ? `with revision #${revision}` : ''}\n${text}`));
+        continue;
+      }
       checkSupported(info, 'history');
       if (printer) {
         // kubectl 1.32's DeploymentHistoryViewer.GetHistory maps revisions to the typed ReplicaSets.
@@ -108,6 +114,11 @@ export async function runUndo(cmd: Cmd): Promise<void> {
   const errors = [...result.errors];
   for (const info of result.infos) {
     try {
+      if (usesControllerRevisions(info)) {
+        const op = await revisionRollback(cmd, info, toRevision, dry);
+        cmd.out(printer ? printer.print(info.object as Obj) : successLine(info.object as Obj, withDryRun(op, dry)));
+        continue;
+      }
       checkSupported(info, 'rollback');
       if (toRevision < 0) throw new Error(`unable to find specified revision ${toRevision} in history`);
       const d = await deploymentFor(cmd, info);

@@ -113,6 +113,12 @@ function namedChip(ctx: CanvasRenderingContext2D, t: Theme, p: PodView, colour: 
 }
 
 function chip(ctx: CanvasRenderingContext2D, t: Theme, p: PodView, colour: string, x: number, y: number, c: number): void {
+  if (p.look === 'running') {
+    if (lastFill !== colour) ctx.fillStyle = lastFill = colour;
+    ctx.fillRect(x, y, c, c);
+    return;
+  }
+  lastFill = '';
   switch (p.look) {
     case 'pending':
       ctx.strokeStyle = colour;
@@ -157,12 +163,14 @@ function chip(ctx: CanvasRenderingContext2D, t: Theme, p: PodView, colour: strin
       ctx.lineWidth = 1.5;
       ctx.strokeRect(x + 0.75, y + 0.75, c - 1.5, c - 1.5);
       return;
-    case 'running':
-      ctx.fillStyle = colour;
-      ctx.fillRect(x, y, c, c);
-      return;
   }
 }
+
+/**
+ * The fill the last running chip set, so a row of chips of one workload sets (and parses) its
+ * colour once. Cleared whenever anything else may have changed the fill.
+ */
+let lastFill = '';
 
 export function drawMap(ctx: CanvasRenderingContext2D, l: MapLayout, data: BoxDatum[], t: Theme, st: DrawState, s: number): void {
   ctx.clearRect(0, st.top, l.width, st.bottom - st.top);
@@ -209,14 +217,17 @@ export function drawMap(ctx: CanvasRenderingContext2D, l: MapLayout, data: BoxDa
       ctx.fillText('waiting for the scheduler', b.x + 8 * s, b.y + 32 * s);
     }
     // chips
+    lastFill = '';
     for (let i = 0; i < d.pods.length; i++) {
       const p = d.pods[i];
       const x = b.chipX + (i % b.cols) * stepX;
       const y = b.chipY + Math.floor(i / b.cols) * stepY;
       if (y > b.y + b.h || y > st.bottom) break;
       if (y + c < st.top) continue;
-      if (l.labelled) namedChip(ctx, t, p, st.colour(p), x, y, l.chipW, c, s);
-      else chip(ctx, t, p, st.colour(p), x, y, c);
+      if (l.labelled) {
+        namedChip(ctx, t, p, st.colour(p), x, y, l.chipW, c, s);
+        lastFill = '';
+      } else chip(ctx, t, p, st.colour(p), x, y, c);
       if (p.uid === st.selected || p.uid === st.hover) focus = { x, y };
     }
   }

@@ -16,6 +16,7 @@ import { hashPhase, Spotlights, type Beam, type LampDatum } from './spotlights';
 import { drawFloor, drawLegend, drawPodium, drawSections, drawWings, type SectionDatum } from './stage';
 
 const LIT_MS = 650;
+const COMETS_PER_STEP = 4;
 
 export function createOrchestra(host: HTMLElement): Renderer {
   const root = select(host);
@@ -96,8 +97,11 @@ export function createOrchestra(host: HTMLElement): Renderer {
         : who === 'kubelet'
           ? (nodePositions.get(a.node ?? '') ?? partPt('apiserver'))
           : partPt(who);
-    const to = positions.get(a.target.uid ?? '') ?? (a.target.kind === 'Node' ? nodePositions.get(a.target.name) : undefined) ?? partPt('etcd');
-    drawComet(cometsLayer, from, partPt('apiserver'), to, `actor-${who}`, 420, reduced);
+    // A grouped step (nine pods created at once) sends a few comets, not nine.
+    for (const t of a.targets.slice(0, COMETS_PER_STEP)) {
+      const to = positions.get(t.uid ?? '') ?? (t.kind === 'Node' ? nodePositions.get(t.name) : undefined) ?? partPt('etcd');
+      drawComet(cometsLayer, from, partPt('apiserver'), to, `actor-${who}`, 420, reduced);
+    }
   });
 
   return {

@@ -20,8 +20,23 @@ export interface SectionDatum {
 
 const nodeSelectable = (n: NodeView, pods: number): Selectable => ({ uid: n.uid, ref: { kind: 'Node', name: n.name, uid: n.uid }, label: nodeLabel(n, pods) });
 
+type Usage = { cpu: number; memory: number; pods: number };
+/**
+ * Usage per pods list (the board model makes a new list only when pods changed) and node view:
+ * views draw it several times a frame, and a 250-pod node would be summed each time.
+ */
+const usageMemo = new WeakMap<PodView[], { node: NodeView; u: Usage }>();
+
 /** Fraction of allocatable CPU, memory and pod slots that pods on the node request. */
-export function usage(n: NodeView, pods: PodView[]): { cpu: number; memory: number; pods: number } {
+export function usage(n: NodeView, pods: PodView[]): Usage {
+  const m = usageMemo.get(pods);
+  if (m && m.node === n) return m.u;
+  const u = sumUsage(n, pods);
+  usageMemo.set(pods, { node: n, u });
+  return u;
+}
+
+function sumUsage(n: NodeView, pods: PodView[]): Usage {
   let cpu = 0;
   let memory = 0;
   let count = 0;

@@ -109,6 +109,54 @@ spec:
         - containerPort: 6379
 `,
       },
+      {
+        title: 'A DaemonSet: one pod on every node',
+        file: 'daemonset.yaml',
+        hint: 'Add a node from the board: a pod of the DaemonSet follows it there. The control-plane node is tainted, so it gets none.',
+        text: `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: node-agent
+spec:
+  selector:
+    matchLabels:
+      app: node-agent
+  template:
+    metadata:
+      labels:
+        app: node-agent
+    spec:
+      containers:
+      - name: agent
+        image: busybox:1.36
+        command: ["sh", "-c", "while true; do echo agent alive; sleep 30; done"]
+        resources:
+          requests:
+            cpu: 10m
+`,
+      },
+      {
+        title: 'A CronJob every minute',
+        file: 'cronjob.yaml',
+        hint: 'Each minute of simulated time a Job runs one pod to completion; only the last three are kept.',
+        text: `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: tick
+spec:
+  schedule: "* * * * *"
+  successfulJobsHistoryLimit: 3
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+          - name: tick
+            image: busybox:1.36
+            command: ["sh", "-c", "date; echo tick"]
+`,
+      },
     ],
   },
   {
@@ -272,6 +320,81 @@ spec:
     resources:
       requests:
         cpu: "64"
+`,
+      },
+    ],
+  },
+  {
+    topic: 'Policies',
+    examples: [
+      {
+        title: 'A disruption budget during a drain',
+        file: 'pdb.yaml',
+        hint: 'Drain a worker from its details panel: evictions wait until the budget allows them, so two pods stay available.',
+        text: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: steady
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: steady
+  template:
+    metadata:
+      labels:
+        app: steady
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: steady
+spec:
+  minAvailable: 2
+  selector:
+    matchLabels:
+      app: steady
+`,
+      },
+      {
+        title: 'Default requests from a LimitRange',
+        file: 'limitrange.yaml',
+        hint: 'Open the pod from the cluster: the LimitRange filled in its requests and limits, and an annotation says so. Ask for more than 500m CPU to see a refusal.',
+        text: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: limited
+---
+apiVersion: v1
+kind: LimitRange
+metadata:
+  name: defaults
+  namespace: limited
+spec:
+  limits:
+  - type: Container
+    defaultRequest:
+      cpu: 100m
+      memory: 64Mi
+    default:
+      cpu: 200m
+      memory: 128Mi
+    max:
+      cpu: 500m
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: plain
+  namespace: limited
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
 `,
       },
     ],

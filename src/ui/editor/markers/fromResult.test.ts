@@ -1,7 +1,8 @@
 /** API errors land on the YAML line the person has to change. */
 import { describe, expect, it } from 'vitest';
-import { parseManifests, type Status } from '../../../client/apply';
-import { clientErrorMarker, statusMarkers, syntaxMarkers } from './fromResult';
+import { createCluster } from '../../../cluster/cluster';
+import { applyDocuments, parseManifests, type RestFn, type Status } from '../../../client/apply';
+import { clientErrorMarker, explain, statusMarkers, syntaxMarkers } from './fromResult';
 
 const text = `apiVersion: v1
 kind: ConfigMap
@@ -103,5 +104,69 @@ describe('syntax and client errors', () => {
   it('puts an unknown kind on the kind line', () => {
     const p = parseManifests('apiVersion: v1\nkind: Widget\nmetadata:\n  name: w\n');
     expect(clientErrorMarker(p, p.docs[0], 'error: resource mapping not found ... no matches for kind "Widget" in version "v1"').start.line).toBe(2);
+  });
+});
+
+describe('admission refusals in plain words (messages from the cluster itself)', () => {
+  const cluster = createCluster({ seed: 1, controllers: 'none', empty: true });
+  const rest: RestFn = async (req) => {
+    const r = cluster.rest(req);
+    if (r.kind !== 'reply') throw new Error('unexpected stream');
+    return r;
+  };
+  const pod = (name: string, extra = '') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+  namespace: guarded
+spec:
+${extra}  containers:
+  - name: app
+    image: nginx:1.27
+    resources:
+      requests:
+        cpu: 500m
+      limits:
+        cpu: "2"
+`;
+  const refusal = async (yaml: string): Promise<Status> => {
+    const results = await applyDocuments(rest, parseManifests(yaml).docs.map((d) => d.value));
+    const last = results[results.length - 1];
+    expect(last.outcome).toBe('error');
+    return last.status!;
+  };
+
+  it('names the LimitRange, the quota, the missing ServiceAccount and PriorityClass', async () => {
+    await applyDocuments(rest, parseManifests(`apiVersion: v1
+kind: Namespace
+metadata:
+  name: guarded
+---
+apiVersion: v1
+kind: LimitRange
+metadata:
+  name: caps
+  namespace: guarded
+spec:
+  limits:
+  - type: Container
+    max:
+      cpu: "1"
+`).docs.map((d) => d.value));
+    expect(explain(await refusal(pod('too-big')))).toMatch(/^A LimitRange in this namespace/);
+    expect(explain(await refusal(pod('who', '  serviceAccountName: nobody\n')))).toMatch(/names a ServiceAccount that does not exist/);
+    expect(explain(await refusal(pod('vip', '  priorityClassName: gold\n')))).toMatch(/name an existing PriorityClass/);
+    await applyDocuments(rest, parseManifests(`apiVersion: v1
+kind: ResourceQuota
+metadata:
+  name: q
+  namespace: guarded
+spec:
+  hard:
+    requests.memory: 1Gi
+`).docs.map((d) => d.value));
+    const unset = await refusal(pod('no-memory').replace('limits:\n        cpu: "2"', 'limits:\n        cpu: 500m'));
+    expect(unset.message).toMatch(/failed quota: q: must specify/);
+    expect(explain(unset)).toMatch(/every container must set them/);
   });
 });

@@ -33,11 +33,26 @@ function objectLine(parsed: ParsedManifests, doc: ManifestDoc, preferred: FieldP
 /** Plain words for rejections whose Status message alone may puzzle a learner. */
 export function explain(status: Status): string | undefined {
   if (status.code === 409 && status.reason === 'Conflict') return 'Someone changed this object after you opened it. Reload to see their version, or re-apply yours over it.';
-  if (status.code === 403 && /exceeded quota/.test(status.message)) return 'A ResourceQuota in this namespace would be exceeded; lower the requests or raise the quota.';
-  if (status.code === 403 && /forbidden/.test(status.message)) return 'An admission check refused the object.';
+  if (status.code === 403) return admissionHint(status.message);
   if (status.code === 404 && /namespaces "/.test(status.message)) return 'Create the namespace first (a Namespace document earlier in this buffer works).';
   if (status.code === 409 && status.reason === 'AlreadyExists') return 'An object with this name already exists.';
   return undefined;
+}
+
+/** Which admission check said no (the messages of the API server's plugins), and what to change. */
+const ADMISSION: [RegExp, string][] = [
+  [/exceeded quota/, 'A ResourceQuota in this namespace would be exceeded; lower the requests or raise the quota.'],
+  [/failed quota: .*must specify/, 'A ResourceQuota in this namespace limits these resources, so every container must set them (resources.requests / resources.limits).'],
+  [/usage per (Container|Pod)|limit to request ratio/, "A LimitRange in this namespace bounds each container's requests and limits; change the container's resources to fit it."],
+  [/because it is being terminated/, 'The namespace is being deleted; wait until it is gone, then create it again.'],
+  [/error looking up service account/, 'The pod names a ServiceAccount that does not exist; create it first or remove serviceAccountName.'],
+  [/PriorityClass|priority admission/, 'The priority admission check refused it: name an existing PriorityClass and leave priority and preemptionPolicy to it.'],
+];
+
+function admissionHint(message: string): string | undefined {
+  const hit = ADMISSION.find(([re]) => re.test(message));
+  if (hit) return hit[1];
+  return /forbidden/.test(message) ? 'An admission check refused the object.' : undefined;
 }
 
 /** Markers for one document's failed request. */

@@ -49,6 +49,21 @@ function namespacesOf(text: string): { namespace: string }[] {
 /** When to look for refusals after an apply (wall-clock delays between looks). */
 const REFUSAL_CHECKS_MS = [1500, 2500, 4000];
 
+/** After this long without an answer the status line says so instead of "applying…" forever. */
+const SLOW_ANSWER_MS = 10_000;
+
+/**
+ * Watches one request: if the cluster has not answered after SLOW_ANSWER_MS (a stopped or stuck
+ * engine), the status line says so while the buffer stays busy. Returns the function to call when
+ * the answer comes.
+ */
+function patience(id: string, what: string): () => void {
+  const timer = setTimeout(() => {
+    if (runOf(id).busy) say(id, 'warn', `${what}: no answer from the cluster after ${SLOW_ANSWER_MS / 1000} s — the simulation engine may have stopped (see the board).`);
+  }, SLOW_ANSWER_MS);
+  return () => clearTimeout(timer);
+}
+
 const header = (d: DocOutcome) => (d.ref ? `# ${d.ref.kind}/${d.ref.name}${d.ref.namespace ? ` (${d.ref.namespace})` : ''}\n` : `# document ${d.index + 1}\n`);
 
 export function createActions(session: EditorSession) {
@@ -60,6 +75,7 @@ export function createActions(session: EditorSession) {
     const prefix = opts.live ? 'Live: ' : '';
     setRun(id, { busy: true });
     say(id, 'busy', `${prefix}applying…`);
+    const answered = patience(id, `${prefix}Still applying`);
     try {
       const mark = await eventMark(session.host, namespacesOf(b.text)).catch(() => new Map<string, number>());
       const run = await applyBuffer(session, b, { overwrite: opts.overwrite });
@@ -79,6 +95,8 @@ export function createActions(session: EditorSession) {
     } catch (e) {
       setRun(id, { busy: false });
       say(id, 'error', `${prefix}${(e as Error).message}`);
+    } finally {
+      answered();
     }
   }
 
@@ -107,6 +125,7 @@ export function createActions(session: EditorSession) {
     if (!b) return;
     setRun(id, { busy: true });
     say(id, 'busy', 'Asking the API server what would change (dry run)…');
+    const answered = patience(id, 'Still asking for the diff');
     try {
       const run = await applyBuffer(session, b, { dryRun: true });
       if (run.syntax.length) {
@@ -122,6 +141,8 @@ export function createActions(session: EditorSession) {
     } catch (e) {
       setRun(id, { busy: false });
       say(id, 'error', (e as Error).message);
+    } finally {
+      answered();
     }
   }
 

@@ -11,6 +11,7 @@ interface EventItem {
   type?: string;
   reason?: string;
   message?: string;
+  count?: number;
   involvedObject?: { kind?: string; name?: string; namespace?: string };
   metadata?: { resourceVersion?: string };
 }
@@ -33,9 +34,15 @@ export async function eventMark(host: EditorHost, refs: readonly Pick<ObjectRef,
   return mark;
 }
 
-/** New Warning events about the applied objects or what they own (`<name>-…`), as one line each. */
+/**
+ * A ReplicaSet retrying refused pods writes one event per attempt, each naming a new generated
+ * pod: those are one refusal, said once with how many times it happened.
+ */
+const sameRefusal = (line: string) => line.replace(/pods "[^"]*"/g, 'pods "…"');
+
+/** New Warning events about the applied objects or what they own (`<name>-…`), one line per distinct refusal. */
 export async function warningsSince(host: EditorHost, refs: readonly ObjectRef[], mark: Map<string, number>): Promise<Map<ObjectRef, string[]>> {
-  const out = new Map<ObjectRef, string[]>();
+  const seen = new Map<ObjectRef, Map<string, { line: string; times: number }>>();
   for (const [ns, since] of mark) {
     const l = await listEvents(host, ns);
     if (!l) continue;
@@ -45,11 +52,15 @@ export async function warningsSince(host: EditorHost, refs: readonly ObjectRef[]
       const ref = refs.find((r) => r.namespace === ns && (name === r.name || name.startsWith(`${r.name}-`)));
       if (!ref) continue;
       const line = `${(e.involvedObject?.kind ?? '').toLowerCase()}/${name}: ${e.reason ?? ''}: ${e.message ?? ''}`;
-      const list = out.get(ref) ?? [];
-      if (!list.includes(line)) list.push(line);
-      out.set(ref, list);
+      const lines = seen.get(ref) ?? new Map<string, { line: string; times: number }>();
+      const same = lines.get(sameRefusal(line));
+      if (same) same.times += e.count ?? 1;
+      else lines.set(sameRefusal(line), { line, times: e.count ?? 1 });
+      seen.set(ref, lines);
     }
   }
+  const out = new Map<ObjectRef, string[]>();
+  for (const [ref, lines] of seen) out.set(ref, [...lines.values()].map((x) => (x.times > 1 ? `${x.line} (×${x.times})` : x.line)));
   return out;
 }
 
