@@ -22,6 +22,8 @@ export default defineConfig({
           include: ['src/**/*.test.ts'],
           exclude: ['src/**/*.int.test.ts'],
           environment: 'node',
+          // Scenario tests run whole clusters: a loaded CI machine must not turn slowness into failures.
+          testTimeout: 30_000,
         },
       },
       {

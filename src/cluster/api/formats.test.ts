@@ -224,3 +224,35 @@ describe('helpers', () => {
   ];
   for (const [s, n] of lengths) it(`utf8Length("${s}") is ${n}`, () => expect(utf8Length(s)).toBe(n));
 });
+
+describe('fast paths agree with the regular expressions', () => {
+  // Valid iff upstream's regexes (and byte lengths) say so; the scanners in front must never accept more.
+  const label = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+  const qname = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
+  const oracle: [string, (v: string) => string[], (v: string) => boolean][] = [
+    ['isDNS1123Label', isDNS1123Label, (v) => new RegExp(`^${label}$`).test(v) && v.length <= 63],
+    ['isDNS1123Subdomain', isDNS1123Subdomain, (v) => new RegExp(`^${label}(\\.${label})*$`).test(v) && v.length <= 253],
+    ['isDNS1035Label', isDNS1035Label, (v) => /^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(v) && v.length <= 63],
+    ['isValidLabelValue', isValidLabelValue, (v) => new RegExp(`^(${qname})?$`).test(v) && v.length <= 63],
+    [
+      'isQualifiedName',
+      isQualifiedName,
+      (v) => {
+        const parts = v.split('/');
+        if (parts.length > 2) return false;
+        const name = parts[parts.length - 1];
+        const prefixOk = parts.length === 1 || (new RegExp(`^${label}(\\.${label})*$`).test(parts[0]) && parts[0].length <= 253);
+        return prefixOk && new RegExp(`^${qname}$`).test(name) && name.length <= 63;
+      },
+    ],
+  ];
+  const alphabet = ['a', 'z', 'A', 'Z', '0', '9', '-', '.', '_', '/', 'é', ' '];
+  let seed = 7;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+  const samples = ['', 'a', 'a'.repeat(63), 'a'.repeat(64), `${'a'.repeat(250)}.b`, `${'a.'.repeat(127)}a`, 'example.com/MyName', 'a/b/c'];
+  for (let i = 0; i < 4000; i++) samples.push(Array.from({ length: 1 + rand(12) }, () => alphabet[rand(alphabet.length)]).join(''));
+
+  it.each(oracle)('%s', (_, fn, valid) => {
+    for (const v of samples) expect(fn(v).length === 0, JSON.stringify(v)).toBe(valid(v));
+  });
+});

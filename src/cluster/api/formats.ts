@@ -41,6 +41,70 @@ export function inclusiveRangeError(lo: number, hi: number): string {
   return `must be between ${lo} and ${hi}, inclusive`;
 }
 
+/**
+ * A validator with a fast path: `plainlyValid` is a character scan that accepts only values the
+ * full check also accepts (ASCII, within length), so the common valid case returns at once; anything
+ * else goes through the regular expressions, which word the messages. Names are checked on every write.
+ */
+function fastPath(plainlyValid: (value: string) => boolean, check: (value: string) => string[]): (value: string) => string[] {
+  return (value) => (plainlyValid(value) ? [] : check(value));
+}
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isLowerCode = (c: number) => c >= 97 && c <= 122;
+const isUpperCode = (c: number) => c >= 65 && c <= 90;
+const isLowerAlnumCode = (c: number) => isDigitCode(c) || isLowerCode(c);
+const isAlnumCode = (c: number) => isLowerAlnumCode(c) || isUpperCode(c);
+const DASH = 45;
+const DOT = 46;
+const UNDERSCORE = 95;
+
+/** `[a-z0-9]([-a-z0-9]*[a-z0-9])?` over value[from, to). */
+function plainDNSLabel(value: string, from: number, to: number): boolean {
+  if (to <= from || !isLowerAlnumCode(value.charCodeAt(from)) || !isLowerAlnumCode(value.charCodeAt(to - 1))) return false;
+  for (let i = from + 1; i < to - 1; i++) {
+    const c = value.charCodeAt(i);
+    if (!isLowerAlnumCode(c) && c !== DASH) return false;
+  }
+  return true;
+}
+
+/** DNS-1123 subdomain over value[from, to): dot-separated labels. */
+function plainDNSSubdomain(value: string, from: number, to: number): boolean {
+  if (to - from > 253) return false;
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || value.charCodeAt(i) === DOT) {
+      if (!plainDNSLabel(value, start, i)) return false;
+      start = i + 1;
+    }
+  }
+  return true;
+}
+
+/** `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`, at most 63 characters, over value[from, to). */
+function plainQualifiedPart(value: string, from: number, to: number): boolean {
+  if (to <= from || to - from > 63 || !isAlnumCode(value.charCodeAt(from)) || !isAlnumCode(value.charCodeAt(to - 1))) return false;
+  for (let i = from + 1; i < to - 1; i++) {
+    const c = value.charCodeAt(i);
+    if (!isAlnumCode(c) && c !== DASH && c !== UNDERSCORE && c !== DOT) return false;
+  }
+  return true;
+}
+
+function plainQualifiedName(value: string): boolean {
+  const slash = value.indexOf('/');
+  if (slash < 0) return plainQualifiedPart(value, 0, value.length);
+  if (value.indexOf('/', slash + 1) >= 0) return false;
+  return plainDNSSubdomain(value, 0, slash) && plainQualifiedPart(value, slash + 1, value.length);
+}
+
+const plainLabelValue = (value: string) => value === '' || plainQualifiedPart(value, 0, value.length);
+const plainDNS1123Label = (value: string) => value.length <= 63 && plainDNSLabel(value, 0, value.length);
+const plainDNS1123Subdomain = (value: string) => plainDNSSubdomain(value, 0, value.length);
+const plainDNS1035Label = (value: string) =>
+  value.length <= 63 && plainDNSLabel(value, 0, value.length) && isLowerCode(value.charCodeAt(0));
+
 const qnameCharFmt = '[A-Za-z0-9]';
 const qnameExtCharFmt = '[-A-Za-z0-9_.]';
 const qualifiedNameFmt = `(${qnameCharFmt}${qnameExtCharFmt}*)?${qnameCharFmt}`;
@@ -49,7 +113,7 @@ const qualifiedNameErrMsg =
 const qualifiedNameRe = new RegExp(`^${qualifiedNameFmt}$`);
 
 /** IsQualifiedName: `[prefix/]name`, prefix a DNS-1123 subdomain, name ≤ 63 chars. */
-export function isQualifiedName(value: string): string[] {
+export const isQualifiedName = fastPath(plainQualifiedName, function isQualifiedName(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -70,7 +134,7 @@ export function isQualifiedName(value: string): string[] {
   if (!qualifiedNameRe.test(name))
     errs.push(`name part ${regexError(qualifiedNameErrMsg, qualifiedNameFmt, 'MyName', 'my.name', '123-abc')}`);
   return errs;
-}
+});
 
 const labelValueFmt = `(${qualifiedNameFmt})?`;
 const labelValueErrMsg =
@@ -78,12 +142,12 @@ const labelValueErrMsg =
 const labelValueRe = new RegExp(`^${labelValueFmt}$`);
 
 /** IsValidLabelValue: empty, or a qualified-name-like string of at most 63 chars. */
-export function isValidLabelValue(value: string): string[] {
+export const isValidLabelValue = fastPath(plainLabelValue, function isValidLabelValue(value: string): string[] {
   const errs: string[] = [];
   if (utf8Length(value) > 63) errs.push(maxLenError(63));
   if (!labelValueRe.test(value)) errs.push(regexError(labelValueErrMsg, labelValueFmt, 'MyValue', 'my_value', '12345'));
   return errs;
-}
+});
 
 const dns1123LabelFmt = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const dns1123LabelErrMsg =
@@ -95,7 +159,7 @@ const dns1123SubdomainErrMsg =
 const dns1123SubdomainRe = new RegExp(`^${dns1123SubdomainFmt}$`);
 
 /** IsDNS1123Label: lowercase alphanumerics and '-', at most 63 chars (namespaces, most names). */
-export function isDNS1123Label(value: string): string[] {
+export const isDNS1123Label = fastPath(plainDNS1123Label, function isDNS1123Label(value: string): string[] {
   const errs: string[] = [];
   if (utf8Length(value) > 63) errs.push(maxLenError(63));
   if (!dns1123LabelRe.test(value)) {
@@ -104,15 +168,15 @@ export function isDNS1123Label(value: string): string[] {
     else errs.push(regexError(dns1123LabelErrMsg, dns1123LabelFmt, 'my-name', '123-abc'));
   }
   return errs;
-}
+});
 
 /** IsDNS1123Subdomain: dot-separated DNS-1123 labels, at most 253 chars (most object names). */
-export function isDNS1123Subdomain(value: string): string[] {
+export const isDNS1123Subdomain = fastPath(plainDNS1123Subdomain, function isDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (utf8Length(value) > 253) errs.push(maxLenError(253));
   if (!dns1123SubdomainRe.test(value)) errs.push(regexError(dns1123SubdomainErrMsg, dns1123SubdomainFmt, 'example.com'));
   return errs;
-}
+});
 
 const dns1035LabelFmt = '[a-z]([-a-z0-9]*[a-z0-9])?';
 const dns1035LabelErrMsg =
@@ -120,12 +184,12 @@ const dns1035LabelErrMsg =
 const dns1035LabelRe = new RegExp(`^${dns1035LabelFmt}$`);
 
 /** IsDNS1035Label: like a DNS-1123 label but must start with a letter (service names). */
-export function isDNS1035Label(value: string): string[] {
+export const isDNS1035Label = fastPath(plainDNS1035Label, function isDNS1035Label(value: string): string[] {
   const errs: string[] = [];
   if (utf8Length(value) > 63) errs.push(maxLenError(63));
   if (!dns1035LabelRe.test(value)) errs.push(regexError(dns1035LabelErrMsg, dns1035LabelFmt, 'my-name', 'abc-123'));
   return errs;
-}
+});
 
 const cIdentifierFmt = '[A-Za-z_][A-Za-z0-9_]*';
 const cIdentifierRe = new RegExp(`^${cIdentifierFmt}$`);

@@ -87,6 +87,19 @@ const divUp = (n: bigint, d: bigint) => (n + d - 1n) / d;
  */
 export function parseQuantity(input: string | number): Quantity {
   const str = typeof input === 'number' ? String(input) : input;
+  // The same few strings ("100m", "64Mi") are parsed over and over; quantities are immutable, so share them.
+  let q = parsed.get(str);
+  if (q === undefined) {
+    q = Object.freeze(parseQuantityString(str));
+    if (parsed.size >= 4096) parsed.clear();
+    parsed.set(str, q);
+  }
+  return q;
+}
+
+const parsed = new Map<string, Quantity>();
+
+function parseQuantityString(str: string): Quantity {
   if (str.length === 0) throw ErrFormatWrong();
   if (str === '0') return { nanos: 0n, format: 'DecimalSI', text: '0' };
   const { positive, num, denom, suffix, digits: hasDigits } = scan(str);

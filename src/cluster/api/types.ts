@@ -23,23 +23,39 @@ export function clone<T>(o: T): T {
   if (o === null || typeof o !== 'object') return o;
   if (Array.isArray(o)) {
     const a = new Array(o.length);
-    for (let i = 0; i < o.length; i++) a[i] = clone(o[i]);
+    for (let i = 0; i < o.length; i++) {
+      const v = o[i];
+      a[i] = v !== null && typeof v === 'object' ? clone(v) : v;
+    }
     return a as T;
   }
   const out: Record<string, unknown> = {};
   for (const k in o as Record<string, unknown>) {
     const v = (o as Record<string, unknown>)[k];
-    if (v !== undefined) out[k] = clone(v);
+    if (v === undefined) continue;
+    out[k] = v !== null && typeof v === 'object' ? clone(v) : v;
   }
   return out as T;
 }
 
 /** Recursively freezes plain JSON data (objects written to the store); frozen subtrees are shared, so they are skipped. */
 export function deepFreeze<T>(o: T): T {
-  if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    if (Array.isArray(o)) for (let i = 0; i < o.length; i++) deepFreeze(o[i]);
-    else for (const k in o as Record<string, unknown>) deepFreeze((o as Record<string, unknown>)[k]);
-  }
+  if (o !== null && typeof o === 'object' && !Object.isFrozen(o)) freezeTree(o as object);
   return o;
+}
+
+// Leaves are tested inline: most values in an object are strings and numbers, not worth a call each.
+function freezeTree(o: object): void {
+  Object.freeze(o);
+  if (Array.isArray(o)) {
+    for (let i = 0; i < o.length; i++) {
+      const v = o[i];
+      if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) freezeTree(v);
+    }
+  } else {
+    for (const k in o) {
+      const v = (o as Record<string, unknown>)[k];
+      if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) freezeTree(v);
+    }
+  }
 }

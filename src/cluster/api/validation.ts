@@ -19,8 +19,19 @@ export function isValidIP(path: string, value: string): FieldError[] {
 /** Upstream TotalAnnotationSizeLimitB: 256 KiB over all keys and values. */
 export const totalAnnotationSizeLimit = 256 * 1024;
 
-const sortedEntries = (m: Readonly<Record<string, string>> | undefined | null): [string, string][] =>
-  Object.entries(m ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+// Sorted by key; label maps are small, so an insertion sort (no scratch arrays, no comparator calls through sort).
+function sortedEntries(m: Readonly<Record<string, string>> | undefined | null): [string, string][] {
+  if (!m) return [];
+  const out = Object.entries(m);
+  if (out.length > 16) return out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (let i = 1; i < out.length; i++) {
+    const e = out[i];
+    let j = i - 1;
+    for (; j >= 0 && out[j][0] > e[0]; j--) out[j + 1] = out[j];
+    out[j + 1] = e;
+  }
+  return out;
+}
 
 /** ValidateLabelName: the key must be a qualified name; errors carry the key as value. */
 export function validateLabelName(name: string, path: string): FieldError[] {

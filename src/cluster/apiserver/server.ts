@@ -194,8 +194,10 @@ export class ApiServer {
     this.validate(def, obj, undefined);
     this.runValidate(a);
     if (opts.dryRun) return { object: obj, created: true, warnings };
+    const key = resourceKey(def);
     try {
-      return { object: this.store.create(resourceKey(def), obj), created: true, warnings };
+      if (a.charges && !this.store.get(key, meta.namespace, name)) this.commitCharges(a.charges);
+      return { object: this.store.create(key, obj), created: true, warnings };
     } catch (e) {
       throw this.storeError(e, def, name);
     }
@@ -250,10 +252,11 @@ export class ApiServer {
       next = { ...obj, status: clone(old.status) };
     } else if (sub === 'status') {
       // The status subresource writes status (and, as the classic status strategies allow, annotations
-      // and finalizers); spec, labels and ownerReferences stay as stored.
-      next = { ...clone(old), status: clone(obj.status) };
-      if (obj.metadata.annotations !== undefined) next.metadata.annotations = clone(obj.metadata.annotations);
-      if (obj.metadata.finalizers !== undefined) next.metadata.finalizers = clone(obj.metadata.finalizers);
+      // and finalizers); spec, labels and ownerReferences stay as stored. Nothing on this path changes
+      // them, so the stored (frozen) subtrees are shared instead of copied; `obj` is already our own copy.
+      next = { ...old, metadata: { ...old.metadata }, status: obj.status };
+      if (obj.metadata.annotations !== undefined) next.metadata.annotations = obj.metadata.annotations;
+      if (obj.metadata.finalizers !== undefined) next.metadata.finalizers = obj.metadata.finalizers;
     } else {
       next = obj;
       if (def.hasStatus) {
@@ -408,13 +411,18 @@ export class ApiServer {
     const errs: FieldError[] = [];
     if (!obj.metadata.name && !old) errs.push(fieldErr.required('metadata.name', 'name or generateName is required'));
     else errs.push(...validateObjectMeta(obj.metadata, { namespaced: def.namespaced, nameValidator: def.nameValidator }));
-    errs.push(...(def.validate?.(obj, this.ctx) ?? []));
+    errs.push(...(def.validate?.(obj, this.ctx, old) ?? []));
     if (old) errs.push(...(def.validateUpdate?.(obj, old, this.ctx) ?? []));
     if (errs.length) throw apiErrors.invalid(def.kind, def.group, obj.metadata.name ?? '', errs);
   }
 
   private attrs(op: Operation, def: ResourceDef, ns: string, name: string, sub: string, object: KObject | undefined, old: KObject | undefined, opts: { dryRun?: boolean }): Attributes {
     return { operation: op, def, namespace: ns, name, subresource: sub, object, old, dryRun: !!opts.dryRun };
+  }
+
+  /** Admission's companion writes (quota charges), committed just before the object they admit. */
+  private commitCharges(charges: NonNullable<Attributes['charges']>): void {
+    for (const c of charges) this.store.update(c.resource, c.object, c.object.metadata.resourceVersion);
   }
 
   private runAdmit(a: Attributes): void {

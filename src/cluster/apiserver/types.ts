@@ -72,8 +72,8 @@ export interface ResourceDef {
 
   /** Fills defaults in place (a fresh, mutable copy), as SetDefaults_* and defaulting admission. */
   defaults?(obj: KObject, ctx: RequestContext): void;
-  /** Validation of a new object (object meta is validated by the server). */
-  validate?(obj: KObject, ctx: RequestContext): FieldError[];
+  /** Validation of an object being written (object meta is validated by the server); `old` is set on updates. */
+  validate?(obj: KObject, ctx: RequestContext, old?: KObject): FieldError[];
   /** Validation of an update (immutable fields etc.); `validate` also runs on updates. */
   validateUpdate?(obj: KObject, old: KObject, ctx: RequestContext): FieldError[];
   /** PrepareForCreate: e.g. reset pod status to Pending with its QoS class. */

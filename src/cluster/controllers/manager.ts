@@ -26,7 +26,7 @@ export function startControllers(
     const crng = rng.fork(f.name);
     // Event names end in the hex of the event time in nanoseconds, as client-go's recorder makes
     // them, so `describe` lists events in the order they happened.
-    const hex = () => (BigInt(clock.now()) * 1_000_000n + BigInt(eventSeq++ % 1_000_000)).toString(16);
+    const hex = () => (BigInt(Math.floor(clock.now())) * 1_000_000n + BigInt(eventSeq++ % 1_000_000)).toString(16);
     const ctx: ControllerContext = {
       client,
       clock,

@@ -29,6 +29,8 @@ class Kubelets implements Fleet {
   /** pod key → node it was routed to (deletes carry no node once gone). */
   private podNode = new Map<string, string>();
   private own = new Map<string, string>();
+  /** The pod whose status we are writing right now (its event may arrive during the write). */
+  private ownWrite?: string;
   private nodeIPs = new Set<string>();
   private cidrs = new Set<string>();
   private nextNodeIP = (172 << 24) + (18 << 16) + 2;
@@ -61,7 +63,7 @@ class Kubelets implements Fleet {
     const onPod = (o: KObject, rv?: number) => {
       if (!o.spec?.nodeName) return;
       const k = keyOf(o);
-      if (rv !== undefined && this.own.get(k) === String(rv)) return;
+      if (rv !== undefined && (this.ownWrite === k || this.own.get(k) === String(rv))) return;
       this.pods.add(k);
     };
     this.ctx.watch('pods', { add: (o) => onPod(o), update: (o, rv) => onPod(o, rv), delete: (o) => onPod(o) });
@@ -69,6 +71,10 @@ class Kubelets implements Fleet {
 
   wrote(key: string, rv: string | undefined): void {
     if (rv) this.own.set(key, rv);
+  }
+
+  writing(key: string | undefined): void {
+    this.ownWrite = key;
   }
 
   /** The node's InternalIP, or a free one from 172.18.0.0/16 for a node that has none yet. */

@@ -47,6 +47,14 @@ describe('kubelet: pod startup', () => {
     ]);
   });
 
+  it('runs a container whose shell loop prints nothing (`while true; do sleep 30; done`) and keeps time moving', () => {
+    const t = cluster();
+    pod(t, "  containers:\n  - name: loop\n    image: busybox:1.36\n    command: ['sh', '-c', 'while true; do sleep 30; done']");
+    t.advance('2m');
+    expect(get(t).status.phase).toBe('Running');
+    expect(cs(t)).toMatchObject({ ready: true, restartCount: 0 });
+  });
+
   it('writes at most two statuses on the fast path: ContainerCreating, then Running + Ready', () => {
     const t = cluster();
     const writes: string[] = [];

@@ -84,7 +84,7 @@ function linesOf(pod: KObject, spec: Json, start: number, end: number, term: Jso
   for (const e of runArgv(b.argv, { env: { ...b.env, HOSTNAME: hostname }, hostname, startMs: start, stdin: b.stdin, busybox: b.busybox })) {
     if (e.at > span) break;
     if (e.kind === 'out') out.push({ at: e.at, text: e.text });
-    else if (e.kind !== 'file' && e.kind !== 'term') break;
+    else if (e.kind !== 'file' && e.kind !== 'term' && e.kind !== 'tick') break;
   }
   const s = b.server;
   if (s) {

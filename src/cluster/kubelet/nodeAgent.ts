@@ -34,6 +34,7 @@ export interface Fleet {
   nodeIP(node: KObject): string;
   podCIDR(node: KObject): string;
   wrote(key: string, rv: string | undefined): void;
+  writing(key: string | undefined): void;
 }
 
 const modeOf = (node: KObject): NodeMode => {
@@ -91,6 +92,9 @@ export class NodeAgent implements NodeEnv, WorkerHost {
   }
   wrote(key: string, rv: string | undefined): void {
     this.fleet.wrote(key, rv);
+  }
+  writing(key: string | undefined): void {
+    this.fleet.writing(key);
   }
   gateway(): string {
     return this.ipam.gateway();

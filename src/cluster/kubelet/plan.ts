@@ -86,6 +86,8 @@ function preStopMs(c: ContainerSim, hostname: string): number {
   const b = behaviourOf({ image: c.image, command: argv });
   if (b.exit) return b.exit.afterMs + 30;
   for (const e of runArgv(argv, { env: {}, hostname, startMs: 0, stdin: false, busybox: b.busybox })) {
+    // A hook that loops for longer than any grace period is, for the kubelet, one that never ends.
+    if (e.at > 400 * 86_400_000) return Infinity;
     if (e.kind === 'exit') return e.at + 30;
     if (e.kind === 'block' || e.kind === 'server') return Infinity;
   }

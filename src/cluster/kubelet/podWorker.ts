@@ -32,6 +32,8 @@ export interface WorkerHost {
   running(): boolean;
   /** Remembers the resourceVersion of our own status write (its watch event is ignored). */
   wrote(key: string, rv: string | undefined): void;
+  /** Marks our own status write in flight: watch delivery may run inside it, before `wrote`. */
+  writing(key: string | undefined): void;
 }
 
 export class PodWorker {
@@ -138,7 +140,13 @@ export class PodWorker {
     this.written = hash;
     const body: KObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: sim.name, namespace: sim.namespace, uid: sim.uid }, status };
     try {
-      const res = this.host.ctx.client.updateStatus('pods', body);
+      this.host.writing(this.key);
+      let res: KObject;
+      try {
+        res = this.host.ctx.client.updateStatus('pods', body);
+      } finally {
+        this.host.writing(undefined);
+      }
       this.host.wrote(this.key, res.metadata.resourceVersion);
       sim.pod = res;
     } catch (e) {

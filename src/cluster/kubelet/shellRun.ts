@@ -13,7 +13,9 @@ export type RunEvent =
   | { at: number; kind: 'exit'; code: number }
   | { at: number; kind: 'block' }
   | { at: number; kind: 'term' }
-  | { at: number; kind: 'server'; argv: string[] };
+  | { at: number; kind: 'server'; argv: string[] }
+  /** One loop round went by: lets a consumer see time pass (and stop) in a loop that prints nothing. */
+  | { at: number; kind: 'tick' };
 
 export interface RunOptions {
   /** Container environment (exported variables). */
@@ -100,6 +102,7 @@ class Runner {
         yield* this.list(n.body);
         if (this.stopped) return;
         if (this.t === before) this.t += 1000;
+        yield { at: this.t, kind: 'tick' };
       }
     }
     if (n.k === 'for') {

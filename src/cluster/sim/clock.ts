@@ -59,6 +59,9 @@ export class SimClock {
   }
 
   advanceTo(target: number): void {
+    // Whole milliseconds only: wall-driven callers (speed × elapsed) pass fractions, and API times,
+    // event names and uids are built from integer milliseconds.
+    target = Math.floor(target);
     for (;;) {
       this.dropCancelled();
       const top = this.heap[0];
@@ -130,7 +133,15 @@ export class SimClock {
   }
 }
 
-/** Epoch ms → `2025-01-01T00:00:00Z`. */
+let lastSecond = NaN;
+let lastText = '';
+
+/** Epoch ms → `2025-01-01T00:00:00Z`. Memoises the last second: callers ask for "now" in bursts. */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const sec = Math.floor(ms / 1000);
+  if (sec !== lastSecond) {
+    lastText = new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
+    lastSecond = sec;
+  }
+  return lastText;
 }

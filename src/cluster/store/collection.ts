@@ -26,12 +26,21 @@ function removeFrom(m: Map<string, Set<string>>, v: string, key: string): void {
 export class Collection {
   readonly objects = new Map<string, KObject>();
   private byNamespace = new Map<string, Set<string>>();
-  private byLabel = new Map<string, Set<string>>();
+  /** label key → label value → keys: two lookups instead of building a `k=v` string per label per write. */
+  private byLabel = new Map<string, Map<string, Set<string>>>();
   private byIndex = new Map<string, Map<string, Set<string>>>();
+  /** The indexers with their value maps, as arrays: the write path walks them without allocating. */
+  private readonly indexFns: Indexer[] = [];
+  private readonly indexMaps: Map<string, Set<string>>[] = [];
   private sorted: string[] | null = [];
 
-  constructor(private readonly indexers: Record<string, Indexer> = {}) {
-    for (const name of Object.keys(indexers)) this.byIndex.set(name, new Map());
+  constructor(indexers: Record<string, Indexer> = {}) {
+    for (const name of Object.keys(indexers)) {
+      const m = new Map<string, Set<string>>();
+      this.byIndex.set(name, m);
+      this.indexFns.push(indexers[name]);
+      this.indexMaps.push(m);
+    }
   }
 
   get size(): number {
@@ -40,10 +49,12 @@ export class Collection {
 
   put(key: string, obj: KObject): KObject | undefined {
     const prev = this.objects.get(key);
-    if (prev) this.unindex(key, prev);
-    else this.sorted = null;
     this.objects.set(key, obj);
-    this.index(key, obj);
+    if (prev) this.reindex(key, prev, obj);
+    else {
+      this.sorted = null;
+      this.index(key, obj);
+    }
     return prev;
   }
 
@@ -67,7 +78,7 @@ export class Collection {
   }
 
   keysWithLabel(key: string, value: string): ReadonlySet<string> {
-    return this.byLabel.get(`${key}=${value}`) ?? EMPTY;
+    return this.byLabel.get(key)?.get(value) ?? EMPTY;
   }
 
   keysByIndex(index: string, value: string): ReadonlySet<string> {
@@ -83,20 +94,71 @@ export class Collection {
   private index(key: string, o: KObject): void {
     addTo(this.byNamespace, o.metadata.namespace ?? '', key);
     const labels = o.metadata.labels;
-    if (labels) for (const k in labels) addTo(this.byLabel, `${k}=${labels[k]}`, key);
-    for (const [name, fn] of Object.entries(this.indexers)) {
-      const m = this.byIndex.get(name)!;
-      for (const v of fn(o)) addTo(m, v, key);
+    if (labels)
+      for (const k in labels) {
+        let m = this.byLabel.get(k);
+        if (!m) this.byLabel.set(k, (m = new Map()));
+        addTo(m, labels[k], key);
+      }
+    for (let i = 0; i < this.indexFns.length; i++) {
+      const values = this.indexFns[i](o);
+      for (let j = 0; j < values.length; j++) addTo(this.indexMaps[i], values[j], key);
+    }
+  }
+
+  /**
+   * An update touches only the index entries whose values changed: a status write leaves the
+   * namespace, labels and most indexed fields alone, and big buckets are costly to churn.
+   */
+  private reindex(key: string, prev: KObject, o: KObject): void {
+    const pns = prev.metadata.namespace ?? '';
+    const ns = o.metadata.namespace ?? '';
+    if (pns !== ns) {
+      removeFrom(this.byNamespace, pns, key);
+      addTo(this.byNamespace, ns, key);
+    }
+    const before = prev.metadata.labels;
+    const after = o.metadata.labels;
+    if (before !== after) {
+      if (before)
+        for (const k in before) {
+          if (after && Object.prototype.hasOwnProperty.call(after, k) && after[k] === before[k]) continue;
+          const m = this.byLabel.get(k);
+          if (!m) continue;
+          removeFrom(m, before[k], key);
+          if (m.size === 0) this.byLabel.delete(k);
+        }
+      if (after)
+        for (const k in after) {
+          if (before && Object.prototype.hasOwnProperty.call(before, k) && before[k] === after[k]) continue;
+          let m = this.byLabel.get(k);
+          if (!m) this.byLabel.set(k, (m = new Map()));
+          addTo(m, after[k], key);
+        }
+    }
+    for (let i = 0; i < this.indexFns.length; i++) {
+      const was = this.indexFns[i](prev);
+      const now = this.indexFns[i](o);
+      if (was.length === 1 && now.length === 1 && was[0] === now[0]) continue;
+      const m = this.indexMaps[i];
+      for (const v of was) if (!now.includes(v)) removeFrom(m, v, key);
+      for (const v of now) if (!was.includes(v)) addTo(m, v, key);
     }
   }
 
   private unindex(key: string, o: KObject): void {
     removeFrom(this.byNamespace, o.metadata.namespace ?? '', key);
     const labels = o.metadata.labels;
-    if (labels) for (const k in labels) removeFrom(this.byLabel, `${k}=${labels[k]}`, key);
-    for (const [name, fn] of Object.entries(this.indexers)) {
-      const m = this.byIndex.get(name)!;
-      for (const v of fn(o)) removeFrom(m, v, key);
+    if (labels)
+      for (const k in labels) {
+        const m = this.byLabel.get(k);
+        if (!m) continue;
+        removeFrom(m, labels[k], key);
+        if (m.size === 0) this.byLabel.delete(k);
+      }
+    for (let i = 0; i < this.indexFns.length; i++) {
+      const values = this.indexFns[i](o);
+      for (let j = 0; j < values.length; j++) removeFrom(this.indexMaps[i], values[j], key);
     }
   }
 }

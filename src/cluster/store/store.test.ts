@@ -160,3 +160,23 @@ describe('store: watch', () => {
     expect(n).toBe(1);
   });
 });
+
+describe('store: index upkeep on updates', () => {
+  it('moves an object between buckets only for the values that changed', () => {
+    const s = newStore();
+    s.create('pods', pod('a', { app: 'web', tier: 'fe' }, 'default', 'n1'));
+    s.create('pods', pod('b', { app: 'web' }, 'default', 'n1'));
+    s.update('pods', pod('a', { app: 'web', tier: 'be', extra: 'x' }, 'default', 'n2'));
+    const names = (sel: string) => s.list('pods', { selector: parseSelector(sel) }).items.map((o) => o.metadata.name);
+    expect(names('app=web')).toEqual(['a', 'b']);
+    expect(names('tier=fe')).toEqual([]);
+    expect(names('tier=be')).toEqual(['a']);
+    expect(names('extra=x')).toEqual(['a']);
+    expect(s.byIndex('pods', 'nodeName', 'n1').map((o) => o.metadata.name)).toEqual(['b']);
+    expect(s.byIndex('pods', 'nodeName', 'n2').map((o) => o.metadata.name)).toEqual(['a']);
+    s.update('pods', pod('a', {}, 'default', 'n2'));
+    expect(names('app=web')).toEqual(['b']);
+    expect(names('extra')).toEqual([]);
+    expect(s.countOf('pods', 'default')).toBe(2);
+  });
+});

@@ -196,12 +196,9 @@ export class Store {
 
   private candidates(c: Collection, opts: ListOptions): ReadonlySet<string> | undefined {
     let best: ReadonlySet<string> | undefined;
-    const consider = (s: ReadonlySet<string>) => {
-      if (!best || s.size < best.size) best = s;
-    };
-    if (opts.index) consider(c.keysByIndex(opts.index.name, opts.index.value));
-    if (opts.namespace) consider(c.keysInNamespace(opts.namespace));
-    if (opts.selector) for (const [k, v] of equalityTerms(opts.selector)) consider(c.keysWithLabel(k, v));
+    if (opts.index) best = c.keysByIndex(opts.index.name, opts.index.value);
+    if (opts.namespace) best = smaller(best, c.keysInNamespace(opts.namespace));
+    if (opts.selector) for (const [k, v] of equalityTerms(opts.selector)) best = smaller(best, c.keysWithLabel(k, v));
     return best;
   }
 
@@ -263,6 +260,10 @@ export class ExpiredError extends Error {
   ) {
     super(`too old resource version: ${requested} (${oldest})`);
   }
+}
+
+function smaller(best: ReadonlySet<string> | undefined, s: ReadonlySet<string>): ReadonlySet<string> {
+  return !best || s.size < best.size ? s : best;
 }
 
 /** First index whose key is > k. */

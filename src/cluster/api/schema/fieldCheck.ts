@@ -9,7 +9,7 @@
  * Go keeps only the first type error; an error from a custom unmarshaler (Quantity, Time, IntOrString) aborts
  * decoding at once. `decodeError` is the single error the server would report.
  */
-import { definitionForGVK, definitionNameForGVK, getDefinition, recordedGoType, referencedName } from './index';
+import { definitionNameForGVK, getDefinition, recordedGoType, referencedName } from './index';
 import type { Schema } from './types';
 import { base64Error, quantityError, timeError } from './goDecode';
 
@@ -189,28 +189,131 @@ function childPath(at: At, key: string): string {
   return p ? `${p}.${key}` : key;
 }
 
-function walk(value: unknown, s: Schema, goType: string, at: At, ctx: Ctx): void {
-  if (value === null || value === undefined) return; // null leaves Go values unset
+const enum Special {
+  None,
+  Quantity,
+  IntOrString,
+  Time,
+  MicroTime,
+  FreeForm,
+}
+
+/**
+ * What the walk needs to know about one schema node, worked out once: the definition it references,
+ * the schema to check against, and the Go types of its struct fields (filled as fields are met).
+ * Schemas are immutable, so this turns the walk from re-interpreting `$ref`s and type tables on
+ * every value into map lookups.
+ */
+interface Info {
+  ref: string | undefined;
+  schema: Schema;
+  special: Special;
+  /** The Go struct name for a struct (`PodSpec`); undefined when the node is not a named definition. */
+  structName: string | undefined;
+  /** Struct fields: compiled child and Go type per known key (filled as keys are met). */
+  fields: Map<string, Field> | undefined;
+  /** List items / map values, compiled on first use. */
+  items: Info | undefined;
+  values: Info | undefined;
+}
+
+interface Field {
+  info: Info;
+  goType: string;
+}
+
+const infoCache = new WeakMap<Schema, Info>();
+
+function infoOf(s: Schema): Info {
+  let info = infoCache.get(s);
+  if (info) return info;
   const ref = referencedName(s);
   const schema = (ref && getDefinition(ref)) || s;
-  if (ref === QUANTITY) {
-    const err = quantityError(value);
-    if (err) throw new Abort(err);
-    return;
+  const special =
+    ref === QUANTITY
+      ? Special.Quantity
+      : ref === INT_OR_STRING
+        ? Special.IntOrString
+        : ref === TIME
+          ? Special.Time
+          : ref === MICRO_TIME
+            ? Special.MicroTime
+            : ref && FREE_FORM.has(ref)
+              ? Special.FreeForm
+              : Special.None;
+  info = {
+    ref,
+    schema,
+    special,
+    structName: ref ? ref.slice(ref.lastIndexOf('.') + 1) : undefined,
+    fields: schema.properties ? new Map() : undefined,
+    items: undefined,
+    values: undefined,
+  };
+  infoCache.set(s, info);
+  return info;
+}
+
+function fieldOf(info: Info, key: string): Field | undefined {
+  let f = info.fields!.get(key);
+  if (f) return f;
+  const props = info.schema.properties!;
+  if (!Object.prototype.hasOwnProperty.call(props, key)) return undefined;
+  const prop = props[key];
+  f = { info: infoOf(prop), goType: (info.ref && recordedGoType(info.ref, key)) || goTypeOf(prop) };
+  info.fields!.set(key, f);
+  return f;
+}
+
+const elemCache = new Map<string, string | undefined>();
+function elemGoTypeCached(goType: string): string | undefined {
+  let e = elemCache.get(goType);
+  if (e === undefined && !elemCache.has(goType)) elemCache.set(goType, (e = elemGoType(goType)));
+  return e;
+}
+
+// Scalars are most of a document and their position is only read while checking them (error texts
+// are built at once), so they share one scratch record; objects and lists get their own, as their
+// children point up to them.
+const scalarAt: At = { up: undefined, key: undefined, index: undefined, struct: '', field: false };
+
+function position(value: unknown, up: At, key: string | undefined, index: number | undefined, struct: string, field: boolean): At {
+  if (value !== null && typeof value === 'object') return { up, key, index, struct, field };
+  const at = scalarAt;
+  at.up = up;
+  at.key = key;
+  at.index = index;
+  at.struct = struct;
+  at.field = field;
+  return at;
+}
+
+function walk(value: unknown, info: Info, goType: string, at: At, ctx: Ctx): void {
+  if (value === null || value === undefined) return; // null leaves Go values unset
+  const schema = info.schema;
+  switch (info.special) {
+    case Special.Quantity: {
+      // The common case, a plain "100m" / "64Mi" / number, needs no regular expression.
+      const err = quantityError(value);
+      if (err) throw new Abort(err);
+      return;
+    }
+    case Special.IntOrString: {
+      if (typeof value === 'string') return;
+      const bad = typeof value === 'number' ? badInteger(value, 'int32') : jsonKind(value);
+      if (bad) throw new Abort(typeError(at, bad, 'int32'));
+      return;
+    }
+    case Special.Time:
+    case Special.MicroTime: {
+      if (typeof value !== 'string') throw new Abort(typeError(at, jsonKind(value), 'string'));
+      const err = timeError(value, info.special === Special.MicroTime);
+      if (err) throw new Abort(err);
+      return;
+    }
+    case Special.FreeForm:
+      return;
   }
-  if (ref === INT_OR_STRING) {
-    if (typeof value === 'string') return;
-    const bad = typeof value === 'number' ? badInteger(value, 'int32') : jsonKind(value);
-    if (bad) throw new Abort(typeError(at, bad, 'int32'));
-    return;
-  }
-  if (ref === TIME || ref === MICRO_TIME) {
-    if (typeof value !== 'string') throw new Abort(typeError(at, jsonKind(value), 'string'));
-    const err = timeError(value, ref === MICRO_TIME);
-    if (err) throw new Abort(err);
-    return;
-  }
-  if (ref && FREE_FORM.has(ref)) return;
   switch (schema.type) {
     case 'string':
       if (typeof value !== 'string') return mistyped(ctx, at, value, schema, goType, jsonKind(value));
@@ -234,45 +337,56 @@ function walk(value: unknown, s: Schema, goType: string, at: At, ctx: Ctx): void
       return;
     case 'array': {
       if (!Array.isArray(value)) return mistyped(ctx, at, value, schema, goType, jsonKind(value));
-      const items = schema.items ?? {};
-      const elem = elemGoType(goType) ?? goTypeOf(items);
-      for (let i = 0; i < value.length; i++) walk(value[i], items, elem, { up: at, index: i, struct: at.struct, field: false }, ctx);
+      const items = schema.items ?? EMPTY_SCHEMA;
+      const itemInfo = (info.items ??= infoOf(items));
+      const elem = elemGoTypeCached(goType) ?? goTypeOf(items);
+      for (let i = 0; i < value.length; i++) walk(value[i], itemInfo, elem, position(value[i], at, undefined, i, at.struct, false), ctx);
       return;
     }
   }
   if (typeof value !== 'object' || Array.isArray(value)) return mistyped(ctx, at, value, schema, goType, jsonKind(value));
   const obj = value as Record<string, unknown>;
-  if (schema.properties) {
-    const structName = ref ? ref.slice(ref.lastIndexOf('.') + 1) : at.struct;
-    // The decoder reports in document order; the converter walks struct fields first, then this level's leftovers.
-    const keys = ctx.style === 'decode' ? Object.keys(obj) : Object.keys(obj).sort();
-    let leftovers: string[] | undefined;
-    for (const key of keys) {
-      const prop = schema.properties[key];
-      if (!prop) {
-        if (ctx.style === 'decode') addUnknown(ctx, childPath(at, key));
-        else (leftovers ??= []).push(childPath(at, key));
-        continue;
+  if (info.fields) {
+    const structName = info.structName ?? at.struct;
+    if (ctx.style === 'decode') {
+      // The decoder reports in document order.
+      for (const key in obj) {
+        const f = fieldOf(info, key);
+        if (!f) addUnknown(ctx, childPath(at, key));
+        else walk(obj[key], f.info, f.goType, position(obj[key], at, key, undefined, structName, true), ctx);
       }
-      const propGo = (ref && recordedGoType(ref, key)) || goTypeOf(prop);
-      walk(obj[key], prop, propGo, { up: at, key, struct: structName, field: true }, ctx);
+      return;
+    }
+    // The converter walks struct fields first (sorted), then this level's leftovers.
+    let leftovers: string[] | undefined;
+    for (const key of Object.keys(obj).sort()) {
+      const f = fieldOf(info, key);
+      if (!f) (leftovers ??= []).push(childPath(at, key));
+      else walk(obj[key], f.info, f.goType, position(obj[key], at, key, undefined, structName, true), ctx);
     }
     if (leftovers) for (const l of leftovers) addUnknown(ctx, l);
     return;
   }
   if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
     const ap = schema.additionalProperties;
-    const elem = elemGoType(goType) ?? goTypeOf(ap);
-    for (const key in obj) walk(obj[key], ap, elem, { up: at, key, struct: at.struct, field: false }, ctx);
+    const apInfo = (info.values ??= infoOf(ap));
+    const elem = elemGoTypeCached(goType) ?? goTypeOf(ap);
+    for (const key in obj) walk(obj[key], apInfo, elem, position(obj[key], at, key, undefined, at.struct, false), ctx);
   }
 }
+
+const EMPTY_SCHEMA: Schema = {};
+
+/** The root schema per definition name, kept so its cached facts are reused. */
+const tops = new Map<string, Schema>();
 
 /** Checks `obj` against the definition name given (not a GVK); see checkFields. */
 export function checkAgainstDefinition(obj: unknown, definition: string, style: CheckStyle = 'decode'): FieldCheckResult {
   const ctx: Ctx = { style, unknown: [], seen: new Set(), typeErrors: [] };
-  const top: Schema = { $ref: `#/components/schemas/${definition}` };
+  let top = tops.get(definition);
+  if (!top) tops.set(definition, (top = { $ref: `#/components/schemas/${definition}` }));
   try {
-    walk(obj, top, goTypeOf(top), { struct: '', field: false }, ctx);
+    walk(obj, infoOf(top), goTypeOf(top), { up: undefined, key: undefined, index: undefined, struct: '', field: false }, ctx);
   } catch (e) {
     if (!(e instanceof Abort)) throw e;
     return { unknown: ctx.unknown, typeErrors: [...ctx.typeErrors, e.message], decodeError: e.message };
@@ -286,6 +400,6 @@ export function checkAgainstDefinition(obj: unknown, definition: string, style: 
  */
 export function checkFields(obj: unknown, group: string, version: string, kind: string, style: CheckStyle = 'decode'): FieldCheckResult {
   const name = definitionNameForGVK(group, version, kind);
-  if (!name || !definitionForGVK(group, version, kind)) return { unknown: [], typeErrors: [] };
+  if (!name || !getDefinition(name)) return { unknown: [], typeErrors: [] };
   return checkAgainstDefinition(obj, name, style);
 }

@@ -12,6 +12,19 @@ const BINARY_SUFFIXES = new Set(['Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei']);
 /** resource.Quantity.UnmarshalJSON on the raw JSON text of a value (strings unquoted, numbers verbatim). */
 export function quantityError(value: unknown): string | undefined {
   if (value === null) return undefined;
+  if (typeof value === 'string' && goodQuantities.has(value)) return undefined;
+  const err = quantityTextError(value);
+  if (err === undefined && typeof value === 'string') {
+    if (goodQuantities.size >= 4096) goodQuantities.clear();
+    goodQuantities.add(value);
+  }
+  return err;
+}
+
+// Strings that decoded before: the same few ("100m", "64Mi") arrive with every container.
+const goodQuantities = new Set<string>();
+
+function quantityTextError(value: unknown): string | undefined {
   const text = (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value)).trim();
   if (text === '') return QUANTITY_FORMAT_WRONG;
   // sign, digits, optional fraction, then a suffix made of the suffix letters, an optional sign and digits

@@ -99,4 +99,52 @@ describe('ResourceQuota admission', () => {
     api.update(defs.resourcequotas, 'default', 'q', q, {}, 'status');
     expect(errorOf(() => create(podManifest('a')))).toBe('pods "a" is forbidden: exceeded quota: q, requested: pods=1, used: pods=0, limited: pods=0');
   });
+
+  describe('charging status.used once the controller has synced it', () => {
+    const synced = (hard: Json, used: Json) => {
+      const s = withQuota(hard);
+      const q = structuredClone(s.api.get(defs.resourcequotas, 'default', 'q'));
+      q.status = { hard, used };
+      s.api.update(defs.resourcequotas, 'default', 'q', q, {}, 'status');
+      const used$ = () => s.api.get(defs.resourcequotas, 'default', 'q').status.used;
+      return { ...s, used: used$ };
+    };
+
+    it('an accepted create adds its request to status.used, and the next create checks against it', () => {
+      const { create, errorOf, used } = synced({ pods: '2', 'requests.cpu': '1' }, { pods: '0', 'requests.cpu': '0' });
+      create(sized('a'));
+      expect(used()).toEqual({ pods: '1', 'requests.cpu': '500m' });
+      create(sized('b'));
+      expect(used()).toEqual({ pods: '2', 'requests.cpu': '1' });
+      expect(errorOf(() => create(sized('c')))).toBe(
+        'pods "c" is forbidden: exceeded quota: q, requested: pods=1,requests.cpu=500m, used: pods=2,requests.cpu=1, limited: pods=2,requests.cpu=1',
+      );
+      expect(used()).toEqual({ pods: '2', 'requests.cpu': '1' });
+    });
+
+    it('uses the recorded figure, not a count of the namespace (as upstream between controller syncs)', () => {
+      const { create, errorOf } = synced({ pods: '2' }, { pods: '2' });
+      expect(errorOf(() => create(podManifest('a')))).toBe('pods "a" is forbidden: exceeded quota: q, requested: pods=1, used: pods=2, limited: pods=2');
+    });
+
+    it('the charge is written with the create: the quota changes just before the pod is stored', () => {
+      const { api, create } = synced({ pods: '5' }, { pods: '0' });
+      const rv = api.store.rv;
+      const pod = create(podManifest('a'));
+      const q = api.get(defs.resourcequotas, 'default', 'q');
+      expect(Number(q.metadata.resourceVersion)).toBe(rv + 1);
+      expect(Number(pod.metadata.resourceVersion)).toBe(rv + 2);
+    });
+
+    it('dry runs, refused creates and existing names charge nothing', () => {
+      const { api, create, errorOf, used } = synced({ pods: '5', 'limits.cpu': '1' }, { pods: '0', 'limits.cpu': '0' });
+      api.create(pods, 'default', sized('dry'), { dryRun: true });
+      expect(used()).toEqual({ pods: '0', 'limits.cpu': '0' });
+      expect(errorOf(() => create(podManifest('no-limits')))).toMatch(/failed quota: q: must specify limits.cpu/);
+      create(sized('a'));
+      expect(errorOf(() => create(sized('a')))).toBe('pods "a" already exists');
+      expect(used()).toEqual({ pods: '1', 'limits.cpu': '500m' });
+    });
+  });
 });
+

@@ -1,12 +1,15 @@
 /**
  * ResourceQuota admission (plugin/pkg/admission/resourcequota, v1.32) on CREATE: a quota whose
  * hard limits an object's evaluator understands (and whose scopes match) first checks the pod
- * constraints (`failed quota: q: must specify …`), then rejects when usage + request exceeds a limit
+ * constraints (`failed quota: q: must specify …`), then rejects when used + request exceeds a limit
  * (`exceeded quota: q, requested: …, used: …, limited: …`).
  *
- * Differences: usage is recomputed by scanning the namespace on every request (upstream reads
- * status.used, kept by the quota controller; optimise with a cached tally later); hard limits come
- * from status.hard, or spec.hard before the controller has synced; updates are not charged.
+ * As upstream, usage is read from status.used (kept by the quota controller) and an accepted
+ * create charges its request there, written with the create itself (`Attributes.charges`), so the
+ * next create sees it without any scan. Differences: a quota the controller has not synced yet
+ * (no status.used for a resource) is checked against a count of the namespace instead of being
+ * refused as "status unknown"; hard limits come from status.hard, or spec.hard before the first
+ * sync; updates are not charged.
  */
 import { addQuantities, compareQuantity, formatQuantity, newQuantity, type Quantity } from '../../api/quantity';
 import type { KObject } from '../../api/types';
@@ -69,13 +72,38 @@ const mask = (m: QuantityMap, keys: Iterable<string>): QuantityMap => {
   return out;
 };
 
+/** status.used for the requested resources, or undefined when the controller has not recorded them yet. */
+function recordedUsage(q: KObject, names: Iterable<string>): QuantityMap | undefined {
+  const raw = q.status?.used;
+  if (!raw || typeof raw !== 'object') return undefined;
+  const used: QuantityMap = new Map();
+  for (const n of names) {
+    if (raw[n] === undefined) return undefined;
+    const parsed = parseResourceList({ [n]: raw[n] }).get(n);
+    if (!parsed) return undefined;
+    used.set(n, parsed);
+  }
+  return used;
+}
+
+/** The quota with `requested` added to status.used, in the controller's canonical form (sorted keys, canonical quantities). */
+function charged(q: KObject, used: QuantityMap, requested: QuantityMap): KObject {
+  const next: Record<string, string> = { ...q.status.used };
+  for (const [k, r] of requested) next[k] = formatQuantity({ ...addQuantities(used.get(k)!, r), text: undefined });
+  const sorted: Record<string, string> = {};
+  for (const k of Object.keys(next).sort()) sorted[k] = next[k];
+  return { ...q, metadata: { ...q.metadata }, status: { ...q.status, used: sorted } };
+}
+
 export const resourceQuota: AdmissionPlugin = {
   name: 'ResourceQuota',
   validate(a, ctx) {
     if (a.operation !== 'CREATE' || a.subresource || !a.def.namespaced || !a.object) return;
     const ev = evaluatorFor(a.def.group, a.def.plural);
     if (!ev) return;
-    const quotas = tryList(ctx, 'resourcequotas', a.namespace).sort((x, y) => (x.metadata.name! < y.metadata.name! ? -1 : 1));
+    const quotas = tryList(ctx, 'resourcequotas', a.namespace);
+    if (!quotas.length) return;
+    quotas.sort((x, y) => (x.metadata.name! < y.metadata.name! ? -1 : 1));
     const interesting: KObject[] = [];
     for (const q of quotas) {
       if (!quotaMatches(q, ev, a.object)) continue;
@@ -89,10 +117,13 @@ export const resourceQuota: AdmissionPlugin = {
     if (!interesting.length) return;
     const delta = new Map([...ev.usage(a.object, ctx.nowMs)].filter(([, v]) => v.nanos !== 0n));
     if (!delta.size) return;
+    const charges: KObject[] = [];
     for (const q of interesting) {
       const hard = hardOf(q);
       const requested = mask(delta, hard.keys());
-      const used = usedInNamespace(ctx, a, ev, q, [...requested.keys()]);
+      if (!requested.size) continue;
+      const recorded = recordedUsage(q, requested.keys());
+      const used = recorded ?? usedInNamespace(ctx, a, ev, q, [...requested.keys()]);
       const exceeded: string[] = [];
       for (const [k, r] of requested) {
         const next: Quantity = addQuantities(used.get(k)!, r);
@@ -103,6 +134,9 @@ export const resourceQuota: AdmissionPlugin = {
           a,
           `exceeded quota: ${q.metadata.name}, requested: ${pretty(mask(requested, exceeded))}, used: ${pretty(mask(used, exceeded))}, limited: ${pretty(mask(hard, exceeded))}`,
         );
+      // Unsynced quotas are left to the controller, which counts the new object on its next sync.
+      if (recorded) charges.push(charged(q, used, requested));
     }
+    if (charges.length && !a.dryRun) (a.charges ??= []).push(...charges.map((object) => ({ resource: 'resourcequotas', object })));
   },
 };

@@ -5,6 +5,7 @@
  * imagePullSecrets. Upstream retries a missing `default` account for ~1s while the controller creates
  * it; here a missing `default` account is accepted (the simulated controller may lag a tick).
  */
+import { deepFreeze } from '../../api/types';
 import { randomSuffix } from '../../sim/ids';
 import type { Rng } from '../../sim/rng';
 import type { AdmissionPlugin } from './types';
@@ -25,6 +26,10 @@ export function tokenVolumeSource() {
     ],
   };
 }
+
+// Every pod mounts the same token source: one frozen copy is shared by all of them (stored objects
+// are frozen anyway), which saves memory per pod and lets validation recognise it.
+const TOKEN_SOURCE = deepFreeze(tokenVolumeSource());
 
 export const serviceAccount: AdmissionPlugin = {
   name: 'ServiceAccount',
@@ -50,19 +55,26 @@ export const serviceAccount: AdmissionPlugin = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function mountToken(spec: any, rng: Rng): void {
   spec.volumes ??= [];
-  const existing = spec.volumes.find((v: { name?: string }) => v?.name?.startsWith(VOLUME_PREFIX));
+  let existing: { name: string } | undefined;
+  for (const v of spec.volumes) if (typeof v?.name === 'string' && v.name.startsWith(VOLUME_PREFIX) && !existing) existing = v;
   const volumeName: string = existing?.name ?? VOLUME_PREFIX + randomSuffix(rng, 5);
   let needsVolume = false;
-  for (const key of ['initContainers', 'containers']) {
-    for (const c of spec[key] ?? []) {
+  for (const list of [spec.initContainers, spec.containers]) {
+    if (!Array.isArray(list)) continue;
+    for (const c of list) {
       if (!c || typeof c !== 'object') continue;
       c.volumeMounts ??= [];
       // A container that already mounts something at the token path keeps it.
-      if (c.volumeMounts.some((m: { mountPath?: string }) => m?.mountPath === TOKEN_MOUNT_PATH)) continue;
+      if (mountsTokenPath(c.volumeMounts)) continue;
       c.volumeMounts.push({ name: volumeName, readOnly: true, mountPath: TOKEN_MOUNT_PATH });
       needsVolume = true;
     }
   }
-  if (!existing && needsVolume) spec.volumes.push({ name: volumeName, projected: tokenVolumeSource() });
+  if (!existing && needsVolume) spec.volumes.push({ name: volumeName, projected: TOKEN_SOURCE });
   if (spec.volumes.length === 0) delete spec.volumes;
+}
+
+function mountsTokenPath(mounts: { mountPath?: string }[]): boolean {
+  for (const m of mounts) if (m?.mountPath === TOKEN_MOUNT_PATH) return true;
+  return false;
 }

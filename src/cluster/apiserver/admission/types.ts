@@ -14,6 +14,11 @@ export interface Attributes {
   object?: KObject;
   old?: KObject;
   dryRun: boolean;
+  /**
+   * Writes admission asks to commit together with the request, just before the object is stored
+   * (ResourceQuota admission charging status.used); never written for dry runs or refused requests.
+   */
+  charges?: { resource: string; object: KObject }[];
 }
 
 /**

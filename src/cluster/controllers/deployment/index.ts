@@ -37,6 +37,8 @@ class DeploymentController {
 
   start(): void {
     const enqueue = (d: KObject) => this.queue.add(keyOf(d));
+    // Our own status writes enqueue too: the next sync reads the new status (a complete rollout
+    // cleans up old ReplicaSets only then), as upstream.
     this.ctx.watch(DEPLOY, { add: enqueue, update: enqueue, delete: enqueue });
     this.ctx.watch(RS, {
       add: (rs) => {

@@ -6,6 +6,7 @@
  */
 import type { KObject } from '../../api/types';
 import { newControllerRef } from '../util/owners';
+import { clone, copyKeepingTemplate } from './copy';
 import { maxRevision, REVISION, setDeploymentRevision, setNewReplicaSetAnnotations } from './annotations';
 import { getCondition, hasProgressDeadline, newCondition, Reason, setCondition, type DeploymentStatus } from './conditions';
 import { computeHash, POD_TEMPLATE_HASH } from './hash';
@@ -28,7 +29,7 @@ export function getNewReplicaSet(s: SyncState, rsList: KObject[], oldRSs: KObjec
   const existing = findNewReplicaSet(d, rsList);
   const newRevision = maxRevision(oldRSs) + 1;
   if (existing) {
-    const rs = structuredClone(existing) as KObject;
+    const rs = copyKeepingTemplate(existing);
     const annotationsUpdated = setNewReplicaSetAnnotations(d, rs, newRevision, true, maxSurge(d));
     const minReady = d.spec?.minReadySeconds ?? 0;
     if (annotationsUpdated || (rs.spec?.minReadySeconds ?? 0) !== minReady) {
@@ -46,10 +47,10 @@ export function getNewReplicaSet(s: SyncState, rsList: KObject[], oldRSs: KObjec
   }
   if (!createIfNotExisted) return undefined;
 
-  const template = structuredClone(d.spec?.template ?? {});
+  const template = clone(d.spec?.template ?? {});
   const hash = computeHash(template, d.status?.collisionCount);
   template.metadata = { ...(template.metadata ?? {}), labels: { ...(template.metadata?.labels ?? {}), [POD_TEMPLATE_HASH]: hash } };
-  const selector = structuredClone(d.spec?.selector ?? {});
+  const selector = clone(d.spec?.selector ?? {});
   selector.matchLabels = { ...(selector.matchLabels ?? {}), [POD_TEMPLATE_HASH]: hash };
   const name = `${d.metadata.name}-${hash}`;
   const rs: KObject = {
@@ -67,7 +68,7 @@ export function getNewReplicaSet(s: SyncState, rsList: KObject[], oldRSs: KObjec
   const replicas = newRSNewReplicas(d, [...oldRSs, rs], rs);
   rs.spec.replicas = replicas;
   setNewReplicaSetAnnotations(d, rs, newRevision, false, maxSurge(d));
-  s.actions.push({ type: 'createReplicaSet', rs, deployment: structuredClone(d) });
+  s.actions.push({ type: 'createReplicaSet', rs, deployment: clone(d) });
   if (replicas > 0) pushEvent(s, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${name} from 0 to ${replicas}`);
   let needsUpdate = setDeploymentRevision(d, String(newRevision));
   if (hasProgressDeadline(d)) {
@@ -90,7 +91,7 @@ function setMinReadySeconds(rs: KObject, v: number): void {
  * the next hash differs. Returns the Deployment to write to deployments/status.
  */
 export function withCollision(d: KObject): KObject {
-  const next = structuredClone(d) as KObject;
+  const next = clone(d);
   status(next).collisionCount = (next.status.collisionCount ?? 0) + 1;
   return next;
 }
@@ -102,7 +103,7 @@ export function withCollision(d: KObject): KObject {
 export function withCreateFailure(d: KObject, rsName: string, err: string, now: number): { message: string; deployment?: KObject } {
   const message = `Failed to create new replica set "${rsName}": ${err}`;
   if (!hasProgressDeadline(d)) return { message };
-  const next = structuredClone(d) as KObject;
+  const next = clone(d);
   setCondition(status(next), newCondition('Progressing', 'False', Reason.FailedRSCreate, message, now));
   return { message, deployment: next };
 }

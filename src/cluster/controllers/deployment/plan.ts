@@ -5,6 +5,7 @@
  * the first failure, as upstream returns at its first error.
  */
 import type { KObject } from '../../api/types';
+import { copyKeepingTemplate } from './copy';
 
 export type DeploymentAction =
   /** POST a new ReplicaSet; `deployment` is the Deployment as it was just before. */
@@ -36,12 +37,12 @@ export interface SyncState {
 }
 
 export function newState(d: KObject, now: number): SyncState {
-  return { d: structuredClone(d) as KObject, now, actions: [] };
+  return { d: copyKeepingTemplate(d), now, actions: [] };
 }
 
 /** Records a write of the Deployment's status as it is now. */
 export function pushStatus(s: SyncState): void {
-  s.actions.push({ type: 'updateStatus', deployment: structuredClone(s.d) });
+  s.actions.push({ type: 'updateStatus', deployment: copyKeepingTemplate(s.d) });
 }
 
 export function pushEvent(s: SyncState, eventType: 'Normal' | 'Warning', reason: string, message: string): void {

@@ -7,6 +7,7 @@
  */
 import type { KObject } from '../../api/types';
 import { byCreationTimestamp } from '../util/replicasets';
+import { copyKeepingTemplate } from './copy';
 import { newState, pushEvent, pushStatus, type DeploymentPlan } from './plan';
 import { rolloutRecreate, type PodMap } from './recreate';
 import { getRollbackTo, rollback } from './rollback';
@@ -39,7 +40,7 @@ export function reconcile(o: DeploymentObserved): DeploymentPlan {
     }
     return { actions: s.actions };
   }
-  const rsList = o.replicaSets.map((rs) => structuredClone(rs) as KObject).sort(byCreationTimestamp);
+  const rsList = o.replicaSets.map(copyKeepingTemplate).sort(byCreationTimestamp);
   if (d.metadata.deletionTimestamp) syncStatusOnly(s, rsList);
   else {
     checkPausedConditions(s);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { KObject } from '../../api/types';
 import {
   equalIgnoreHash,
   findActiveOrLatest,
@@ -77,6 +78,26 @@ describe('new and old ReplicaSets', () => {
     const rs = rsFor(d, { replicas: 3 });
     expect(equalIgnoreHash(rs.spec.template, d.spec.template)).toBe(true);
     expect(equalIgnoreHash(rsFor(d, { replicas: 3, image: 'nginx:1.28' }).spec.template, d.spec.template)).toBe(false);
+  });
+  it('EqualIgnoreHash compares semantically: key order, null, empty lists and objects do not count', () => {
+    const t = (spec: object, labels: Record<string, string> = { app: 'web' }): KObject => ({ metadata: { labels }, spec });
+    const c = { name: 'web', image: 'nginx:1.27' };
+    expect(equalIgnoreHash(t({ containers: [c], volumes: [] }), t({ containers: [{ image: 'nginx:1.27', name: 'web' }] }))).toBe(true);
+    expect(equalIgnoreHash(t({ containers: [c], nodeSelector: {}, hostname: null }), t({ containers: [c] }))).toBe(true);
+    expect(equalIgnoreHash(t({ containers: [c] }, { app: 'web', 'pod-template-hash': 'abc' }), t({ containers: [c] }))).toBe(true);
+    expect(equalIgnoreHash(t({ containers: [c] }, { app: 'web', tier: 'x' }), t({ containers: [c] }))).toBe(false);
+    expect(equalIgnoreHash(t({ containers: [c, c] }), t({ containers: [c] }))).toBe(false);
+    expect(equalIgnoreHash(t({ containers: [{ ...c, args: ['1'] }] }), t({ containers: [{ ...c, args: [1] }] }))).toBe(false);
+    expect(equalIgnoreHash(undefined, t({}, {}))).toBe(true);
+  });
+  it('EqualIgnoreHash on frozen (stored) templates: the cached form stays right for each object', () => {
+    const a = Object.freeze(rsFor(d, { replicas: 3 }).spec.template);
+    const b = Object.freeze(rsFor(d, { replicas: 3, image: 'nginx:1.28' }).spec.template);
+    for (let i = 0; i < 2; i++) {
+      expect(equalIgnoreHash(a, d.spec.template)).toBe(true);
+      expect(equalIgnoreHash(b, d.spec.template)).toBe(false);
+      expect(equalIgnoreHash(a, b)).toBe(false);
+    }
   });
   it('FindNewReplicaSet picks the oldest ReplicaSet with the Deployment template', () => {
     const a = rsFor(d, { name: 'b-newer', replicas: 1, created: T0 + 1000 });

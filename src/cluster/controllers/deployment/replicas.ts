@@ -3,7 +3,6 @@
  * ReplicaSet's next size, proportional shares, and the new/old ReplicaSet split.
  */
 import type { KObject } from '../../api/types';
-import { semanticEqual } from '../../apiserver/resources/workloads/shared';
 import { roundHalfAwayFromZero, scaledValue, type IntOrString } from '../util/intstr';
 import { byCreationTimestamp, filterActiveReplicaSets, specReplicas } from '../util/replicasets';
 import { maxReplicasAnnotation, desiredReplicasAnnotation } from './annotations';
@@ -101,9 +100,44 @@ function withoutHash(t: KObject | undefined): unknown {
   return { ...t, metadata: { ...t.metadata, labels: rest } };
 }
 
+/**
+ * The canonical JSON semanticEqual compares (null, empty arrays and empty objects dropped, keys
+ * sorted), built in one pass. Equal strings ⇔ semantically equal values.
+ */
+function canonical(v: unknown): string | undefined {
+  if (Array.isArray(v)) {
+    if (!v.length) return undefined;
+    let s = '[';
+    for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + (canonical(v[i]) ?? 'null');
+    return s + ']';
+  }
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    let s = '';
+    for (const k of Object.keys(o).sort()) {
+      const x = canonical(o[k]);
+      if (x !== undefined) s += (s ? ',' : '') + JSON.stringify(k) + ':' + x;
+    }
+    return s ? '{' + s + '}' : undefined;
+  }
+  return v === null || v === undefined ? undefined : JSON.stringify(v);
+}
+
+/** Canonical form of frozen templates (store objects never change), computed once per object. */
+const templateKeys = new WeakMap<object, string | undefined>();
+
+/** The template's canonical form minus pod-template-hash: what EqualIgnoreHash compares. */
+function templateKey(t: KObject | undefined): string | undefined {
+  if (!t || !Object.isFrozen(t)) return canonical(withoutHash(t));
+  if (templateKeys.has(t)) return templateKeys.get(t);
+  const k = canonical(withoutHash(t));
+  templateKeys.set(t, k);
+  return k;
+}
+
 /** EqualIgnoreHash: pod templates equal once the pod-template-hash label is ignored. */
 export function equalIgnoreHash(a: KObject | undefined, b: KObject | undefined): boolean {
-  return semanticEqual(withoutHash(a), withoutHash(b));
+  return templateKey(a) === templateKey(b);
 }
 
 /** FindNewReplicaSet: the oldest ReplicaSet whose template equals the Deployment's. */

@@ -6,6 +6,7 @@
  */
 import type { KObject } from '../../api/types';
 import { DEPRECATED_ROLLBACK_TO, lastRevision, revisionOf, setDeploymentAnnotationsTo } from './annotations';
+import { clone } from './copy';
 import { POD_TEMPLATE_HASH } from './hash';
 import { getAllReplicaSetsAndSyncRevision } from './newrs';
 import { pushEvent, type SyncState } from './plan';
@@ -40,7 +41,7 @@ export function rollback(s: SyncState, rsList: KObject[]): void {
     return clearRollbackTo(s);
   }
   // SetFromReplicaSetTemplate, then the old ReplicaSet's annotations (change-cause…) come back too.
-  const template = structuredClone(target.spec.template);
+  const template = clone(target.spec.template);
   if (template.metadata?.labels) delete template.metadata.labels[POD_TEMPLATE_HASH];
   d.spec.template = template;
   setDeploymentAnnotationsTo(d, target);
@@ -51,5 +52,5 @@ export function rollback(s: SyncState, rsList: KObject[]): void {
 /** updateDeploymentAndClearRollbackTo. */
 function clearRollbackTo(s: SyncState): void {
   if (s.d.metadata.annotations) delete s.d.metadata.annotations[DEPRECATED_ROLLBACK_TO];
-  s.actions.push({ type: 'updateDeployment', deployment: structuredClone(s.d) });
+  s.actions.push({ type: 'updateDeployment', deployment: clone(s.d) });
 }

@@ -7,6 +7,7 @@ import type { KObject } from '../../api/types';
 import { bySizeNewer, bySizeOlder, byCreationTimestamp, filterActiveReplicaSets, specReplicas } from '../util/replicasets';
 import { desiredReplicasAnnotation, replicasAnnotationsNeedUpdate, revisionOf, setReplicasAnnotations } from './annotations';
 import { getCondition, hasProgressDeadline, newCondition, Reason, setCondition, type DeploymentStatus } from './conditions';
+import { copyKeepingTemplate } from './copy';
 import { getAllReplicaSetsAndSyncRevision } from './newrs';
 import { pushEvent, pushStatus, type SyncState } from './plan';
 import { getRollbackTo } from './rollback';
@@ -109,7 +110,7 @@ export function scaleReplicaSet(s: SyncState, rs: KObject, to: number, op: strin
   const sizeChanged = from !== to;
   const max = replicasOf(d) + maxSurge(d);
   if (!sizeChanged && !replicasAnnotationsNeedUpdate(rs, replicasOf(d), max)) return [false, rs];
-  const next = structuredClone(rs) as KObject;
+  const next = copyKeepingTemplate(rs);
   next.spec.replicas = to;
   setReplicasAnnotations(next, replicasOf(d), max);
   s.actions.push({ type: 'updateReplicaSet', rs: next });

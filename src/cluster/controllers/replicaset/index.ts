@@ -6,13 +6,14 @@
 import { ApiError } from '../../api/errors';
 import type { KObject } from '../../api/types';
 import { asSelector } from '../../apiserver/resources/workloads/shared';
-import { matches } from '../../api/labels';
+import { matches, type Selector } from '../../api/labels';
 import { keyOf, splitKey, type ControllerContext, type ControllerFactory, type SyncResult } from '../types';
-import { claimObjects } from '../util/claim';
+import type { ClaimResult } from '../util/claim';
 import { errorMessage, isNamespaceTerminating, isNotFound } from '../util/errors';
 import { Expectations } from '../util/expectations';
 import { adoptPatch, controllerOf, releasePatch, type OwnerReference } from '../util/owners';
-import { isPodActive, isPodReady } from '../util/pods';
+import { podFacts, podMatches } from '../util/podFacts';
+import { isPodReady, podReadyCondition } from '../util/pods';
 import { slowStartBatch } from '../util/slowStart';
 import { calculateStatus, podFromTemplate, reconcile, statusUpdate } from './reconcile';
 
@@ -32,6 +33,13 @@ class ReplicaSetController {
   private readonly queue;
   /** Last seen version of each pod (the informer cache), to compare old and new on updates. */
   private readonly podCache = new Map<string, KObject>();
+  /**
+   * resourceVersion of our own last status write per ReplicaSet: its watch event would only sync
+   * again to the same answer (a level-triggered fixpoint), so it enqueues nothing. Watch delivery
+   * may be synchronous: `writingStatus` covers the event arriving during the write itself.
+   */
+  private readonly wroteStatus = new Map<string, string | undefined>();
+  private writingStatus?: string;
 
   constructor(private readonly ctx: ControllerContext) {
     this.exp = new Expectations(() => ctx.clock.now());
@@ -41,8 +49,12 @@ class ReplicaSetController {
   start(): void {
     this.ctx.watch(RS, {
       add: (rs) => this.queue.add(keyOf(rs)),
-      update: (rs) => this.queue.add(keyOf(rs)),
+      update: (rs) => {
+        const key = keyOf(rs);
+        if (this.writingStatus !== key && this.wroteStatus.get(key) !== rs.metadata.resourceVersion) this.queue.add(key);
+      },
       delete: (rs) => {
+        this.wroteStatus.delete(keyOf(rs));
         this.exp.delete(keyOf(rs));
         this.queue.add(keyOf(rs));
       },
@@ -95,6 +107,9 @@ class ReplicaSetController {
 
   private updatePod(old: KObject, cur: KObject): void {
     if (old !== cur && old.metadata.resourceVersion === cur.metadata.resourceVersion) return;
+    // A write that changes nothing the sync reads (the bind, a container state) cannot change its
+    // answer: upstream would sync to the same result, so skip the no-op.
+    if (old !== cur && sameForReplicaSet(old, cur)) return;
     const labelChanged = JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(cur.metadata.labels ?? {});
     if (cur.metadata.deletionTimestamp) {
       // A graceful delete: replace the pod now rather than when the kubelet finally removes it.
@@ -138,15 +153,14 @@ class ReplicaSetController {
       return;
     }
     const satisfied = this.exp.satisfied(key);
-    const sel = asSelector(rs.spec?.selector);
+    const sel = selectorOf(rs.spec?.selector);
     if (sel === 'error') return;
     const now = this.ctx.clock.now();
     // Owned pods (to release those that no longer match) plus matching orphans (to adopt): the
     // pods of the namespace upstream lists, less those another controller owns.
     const candidates = client.byIndex('pods', 'owner', rs.metadata.uid!);
     if (sel) for (const p of client.byIndex('pods', 'orphan', ns)) if (matches(sel, p.metadata.labels)) candidates.push(p);
-    const active = candidates.filter((p) => p.metadata.namespace === ns && isPodActive(p));
-    const pods = this.claim(rs, active, (p) => matches(sel, p.metadata.labels));
+    const pods = this.claim(rs, claimActivePods(rs, ns, candidates, sel));
 
     let manageError: unknown;
     if (satisfied && !rs.metadata.deletionTimestamp) {
@@ -159,7 +173,15 @@ class ReplicaSetController {
     const next = calculateStatus(rs, pods, manageError === undefined ? undefined : errorMessage(manageError), now);
     const update = statusUpdate(rs, next);
     let updated = rs;
-    if (update) updated = client.updateStatus(RS, { ...rs, status: update });
+    if (update) {
+      this.writingStatus = key;
+      try {
+        updated = client.updateStatus(RS, { ...rs, status: update });
+      } finally {
+        this.writingStatus = undefined;
+      }
+      this.wroteStatus.set(key, updated.metadata.resourceVersion);
+    }
     if (manageError !== undefined) throw manageError;
     // Last line of defence: look again after minReadySeconds while ready pods are not yet available.
     // Upstream waits exactly minReadySeconds; real clocks put the Ready transition a fraction of a
@@ -171,9 +193,8 @@ class ReplicaSetController {
   }
 
   /** claimPods: adopt matching orphans, release owned pods that stopped matching. */
-  private claim(rs: KObject, pods: KObject[], match: (p: KObject) => boolean): KObject[] {
+  private claim(rs: KObject, res: ClaimResult): KObject[] {
     const { client } = this.ctx;
-    const res = claimObjects(rs, pods, match);
     const ref: OwnerReference = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name!, uid: rs.metadata.uid!, controller: true, blockOwnerDeletion: true };
     const lost = new Set<KObject>();
     let firstError: unknown;
@@ -255,4 +276,66 @@ class ReplicaSetController {
     }
     return firstError;
   }
+}
+
+/**
+ * Whether two versions of a pod look the same to syncReplicaSet: owner, labels, deletion, the
+ * phase (active or not) and readiness with its transition time (available) are all it reads.
+ */
+function sameForReplicaSet(a: KObject, b: KObject): boolean {
+  const am = a.metadata;
+  const bm = b.metadata;
+  if (am.deletionTimestamp !== bm.deletionTimestamp || a.status?.phase !== b.status?.phase) return false;
+  if (controllerOf(a)?.uid !== controllerOf(b)?.uid || am.namespace !== bm.namespace) return false;
+  if (am.labels !== bm.labels && JSON.stringify(am.labels ?? {}) !== JSON.stringify(bm.labels ?? {})) return false;
+  const ra = podReadyCondition(a);
+  const rb = podReadyCondition(b);
+  const readyA = ra?.status === 'True';
+  if (readyA !== (rb?.status === 'True')) return false;
+  return !readyA || ra?.lastTransitionTime === rb?.lastTransitionTime;
+}
+
+/** Parsed selectors by their JSON (a ReplicaSet's selector is immutable; parsing is not free). */
+const selectors = new Map<string, ReturnType<typeof asSelector>>();
+function selectorOf(ls: Parameters<typeof asSelector>[0]): ReturnType<typeof asSelector> {
+  const k = JSON.stringify(ls ?? null);
+  let s = selectors.get(k);
+  if (s === undefined && !selectors.has(k)) {
+    if (selectors.size >= 10_000) selectors.clear();
+    selectors.set(k, (s = asSelector(ls)));
+  }
+  return s!;
+}
+
+/**
+ * claimObjects (util/claim.ts) over the active pods of the ReplicaSet's namespace, in one pass
+ * without intermediate lists: the sync runs once per pod event, over every pod of the ReplicaSet.
+ * Same verdicts and order as filtering, then claimObjects.
+ */
+function claimActivePods(rs: KObject, ns: string | undefined, candidates: readonly KObject[], sel: Selector | null): ClaimResult {
+  const out: ClaimResult = { claimed: [], adopt: [], release: [] };
+  const uid = rs.metadata.uid;
+  const deleting = !!rs.metadata.deletionTimestamp;
+  let seenOrphans: Set<string> | undefined;
+  for (let i = 0; i < candidates.length; i++) {
+    const p = candidates[i]!;
+    const m = p.metadata;
+    const f = podFacts(p);
+    if (!f.active || m.namespace !== ns) continue;
+    if (f.controllerUid) {
+      // The owner index lists each pod once, and orphans have no controller: no duplicates here.
+      if (f.controllerUid !== uid) continue;
+      if (podMatches(p, f, sel)) out.claimed.push(p);
+      else if (!deleting) out.release.push(p);
+      continue;
+    }
+    seenOrphans ??= new Set();
+    if (seenOrphans.has(m.uid!)) continue;
+    seenOrphans.add(m.uid!);
+    if (deleting || !podMatches(p, f, sel) || m.deletionTimestamp) continue;
+    if (rs.metadata.namespace && rs.metadata.namespace !== m.namespace) continue;
+    out.adopt.push(p);
+    out.claimed.push(p);
+  }
+  return out;
 }

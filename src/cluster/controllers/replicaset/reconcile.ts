@@ -4,8 +4,9 @@
  * to create, which to delete, and what its status says.
  */
 import type { KObject } from '../../api/types';
-import { matches, selectorFromSet } from '../../api/labels';
-import { isPodAvailable, isPodReady } from '../util/pods';
+import { selectorFromSet } from '../../api/labels';
+import { podFacts, podMatches } from '../util/podFacts';
+import { isPodAvailable } from '../util/pods';
 import { rfc3339 } from '../util/time';
 import { podsToDelete } from './ranking';
 
@@ -75,16 +76,17 @@ interface RsCondition {
  */
 export function calculateStatus(rs: KObject, pods: readonly KObject[], manageError: string | undefined, now: number): Record<string, unknown> {
   const prev = rs.status ?? {};
-  const template = selectorFromSet(rs.spec?.template?.metadata?.labels);
+  const template = templateSelector(rs.spec?.template?.metadata?.labels);
   const minReady = rs.spec?.minReadySeconds ?? 0;
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
   for (const p of pods) {
-    if (matches(template, p.metadata.labels)) fullyLabeled++;
-    if (isPodReady(p)) {
+    const f = podFacts(p);
+    if (podMatches(p, f, template)) fullyLabeled++;
+    if (f.ready) {
       ready++;
-      if (isPodAvailable(p, minReady, now)) available++;
+      if (!minReady || isPodAvailable(p, minReady, now)) available++;
     }
   }
   let conditions: RsCondition[] = [...(prev.conditions ?? [])];
@@ -104,6 +106,18 @@ export function calculateStatus(rs: KObject, pods: readonly KObject[], manageErr
     observedGeneration: prev.observedGeneration,
     conditions: conditions.length ? conditions : undefined,
   });
+}
+
+/** selectorFromSet, memoised by the labels' JSON: the status is calculated on every pod event. */
+const templateSelectors = new Map<string, ReturnType<typeof selectorFromSet>>();
+function templateSelector(labels: Record<string, string> | undefined): ReturnType<typeof selectorFromSet> {
+  const k = JSON.stringify(labels ?? null);
+  let s = templateSelectors.get(k);
+  if (!s) {
+    if (templateSelectors.size >= 10_000) templateSelectors.clear();
+    templateSelectors.set(k, (s = selectorFromSet(labels)));
+  }
+  return s;
 }
 
 function omitZero(s: Record<string, unknown>): Record<string, unknown> {

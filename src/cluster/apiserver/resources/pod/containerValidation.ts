@@ -39,9 +39,15 @@ function validatePorts(ports: unknown, path: string): FieldError[] {
 
 const isPVCSource = (src: Json) => isObj(src?.persistentVolumeClaim) || isObj(src?.ephemeral);
 
+const NO_DEVICES: ReadonlyMap<string, string> = new Map();
+const NO_PATHS: ReadonlySet<string> = new Set();
+
 function validateVolumeMounts(c: Json, vols: Vols, path: string): FieldError[] {
+  if (arr(c.volumeMounts).length === 0) return [];
   const errs: FieldError[] = [];
-  const devices = new Map(arr(c.volumeDevices).map((d) => [str(d?.name), str(d?.devicePath)] as [string, string]));
+  const deviceList = arr(c.volumeDevices);
+  const devices = deviceList.length ? new Map(deviceList.map((d) => [str(d?.name), str(d?.devicePath)] as [string, string])) : NO_DEVICES;
+  const devicePaths = deviceList.length ? new Set(devices.values()) : NO_PATHS;
   const mountPoints = new Set<string>();
   const privileged = c.securityContext?.privileged === true;
   arr(c.volumeMounts).forEach((m, i) => {
@@ -54,7 +60,7 @@ function validateVolumeMounts(c: Json, vols: Vols, path: string): FieldError[] {
     if (mountPoints.has(mountPath)) errs.push(fieldErr.invalid(`${p}.mountPath`, mountPath, 'must be unique'));
     mountPoints.add(mountPath);
     if (devices.has(name)) errs.push(fieldErr.invalid(`${p}.name`, name, 'must not already exist in volumeDevices'));
-    if ([...devices.values()].includes(mountPath))
+    if (devicePaths.has(mountPath))
       errs.push(fieldErr.invalid(`${p}.mountPath`, mountPath, 'must not already exist as a path in volumeDevices'));
     // upstream reports these two under the list path, not the item
     if (str(m?.subPath)) errs.push(...localDescendingPath(`${path}.subPath`, m.subPath));
@@ -83,6 +89,7 @@ function validateVolumeMounts(c: Json, vols: Vols, path: string): FieldError[] {
 }
 
 function validateVolumeDevices(c: Json, vols: Vols, path: string): FieldError[] {
+  if (arr(c.volumeDevices).length === 0) return [];
   const errs: FieldError[] = [];
   const mounts = new Map(arr(c.volumeMounts).map((m) => [str(m?.name), str(m?.mountPath)] as [string, string]));
   const paths = new Set<string>();
@@ -166,6 +173,7 @@ export function validateContainers(containers: unknown, vols: Vols, grace: numbe
 
 /** validateInitContainers: sidecars (restartPolicy Always) may have probes and hooks. */
 export function validateInitContainers(init: unknown, regular: unknown, vols: Vols, grace: number | undefined, path: string): FieldError[] {
+  if (arr(init).length === 0) return [];
   const errs: FieldError[] = [];
   const names = new Set(arr(regular).map((c) => str(c?.name)));
   arr(init).forEach((c, i) => {
@@ -195,6 +203,7 @@ const ephemeralDenied = ['ports', 'resources', 'resizePolicy', 'restartPolicy', 
 
 /** validateEphemeralContainers. */
 export function validateEphemeralContainers(eph: unknown, spec: Json, vols: Vols, path: string): FieldError[] {
+  if (arr(eph).length === 0) return [];
   const errs: FieldError[] = [];
   const others = new Set([...arr(spec.containers), ...arr(spec.initContainers)].map((c) => str(c?.name)));
   const all = new Set(others);

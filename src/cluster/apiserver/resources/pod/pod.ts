@@ -14,13 +14,10 @@ import { defaultPodSpec } from './specDefaults';
 import { validatePodSpec, validatePodSpecificAnnotations } from './specValidation';
 import { arr, str } from './validationHelpers';
 
-// Objects that went through prepareForCreate in this request: `validate` also runs on updates, and
-// a few rules are create-only (ValidatePodCreate vs ValidatePodUpdate).
-const creating = new WeakSet<object>();
-
 const MIRROR = 'kubernetes.io/config.mirror';
 
-function validatePod(o: KObject): FieldError[] {
+// `validate` also runs on updates; a few rules are create-only (ValidatePodCreate vs ValidatePodUpdate).
+function validatePod(o: KObject, creating: boolean): FieldError[] {
   const spec = o.spec ?? {};
   const errs: FieldError[] = [];
   errs.push(...validatePodSpecificAnnotations(o.metadata.annotations, spec, 'metadata.annotations'));
@@ -39,7 +36,7 @@ function validatePod(o: KObject): FieldError[] {
       const image = str(c?.image);
       if (image.trim() !== image) errs.push(fieldErr.invalid(`spec.${key}[${i}].image`, image, 'must not have leading or trailing whitespace'));
     });
-  if (creating.has(o)) {
+  if (creating) {
     if (arr(spec.ephemeralContainers).length) errs.push(fieldErr.forbidden('spec.ephemeralContainers', 'cannot be set on create'));
     if (str(spec.nodeName) && arr(spec.schedulingGates).length)
       errs.push(fieldErr.forbidden('spec.nodeName', 'cannot be set until all schedulingGates have been cleared'));
@@ -77,7 +74,6 @@ export const pods = defineResource({
   subresources: ['attach', 'binding', 'ephemeralcontainers', 'eviction', 'exec', 'log', 'portforward', 'proxy', 'status'],
   hasStatus: true,
   prepareForCreate(o) {
-    creating.add(o);
     o.spec ??= {};
     dropDisabledPodSpecFields(o.spec);
     o.status = { phase: 'Pending', qosClass: computeQOSClass(o.spec) };
@@ -100,7 +96,7 @@ export const pods = defineResource({
     o.spec ??= {};
     defaultPodSpec(o.spec, { isTemplate: false });
   },
-  validate: (o) => validatePod(o),
+  validate: (o, _ctx, old) => validatePod(o, !old),
   validateUpdate: (o, old) => [...validateMirrorAnnotationUpdate(o, old), ...validatePodUpdate(o, old, { allowBinding: true })],
   gracePeriod: podGracePeriod,
   indexers: {

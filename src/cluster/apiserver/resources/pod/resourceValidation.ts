@@ -73,6 +73,32 @@ function hugePageDivisible(name: string, q: Quantity): boolean {
   return (q.nanos / 1_000_000_000n) % (size.nanos / 1_000_000_000n) === 0n;
 }
 
+interface CheckState {
+  errs: FieldError[];
+  cpuOrMemory: boolean;
+  hugePages: boolean;
+}
+
+// One resource of a limits/requests list: name, quantity, value rules (a plain function, not a
+// closure per call: this runs for every container of every pod).
+function checkResource(st: CheckState, name: string, raw: unknown, field: string): Quantity | undefined {
+  const errs = st.errs;
+  for (const e of validateContainerResourceName(name, field)) errs.push(e);
+  const q = parse(raw);
+  if (!q) {
+    errs.push(fieldErr.invalid(field, raw, QUANTITY_RE_MSG));
+    return undefined;
+  }
+  for (const e of validateResourceQuantityValue(name, q, field)) errs.push(e);
+  if (isHugePageResourceName(name)) {
+    st.hugePages = true;
+    if (!hugePageDivisible(name, q))
+      errs.push(fieldErr.invalid(field, formatQuantity(q), `${formatQuantity(q)} is not positive integer multiple of ${name}`));
+  }
+  if (name === 'cpu' || name === 'memory') st.cpuOrMemory = true;
+  return q;
+}
+
 /** ValidateContainerResourceRequirements (limits first, then requests against limits). */
 export function validateResourceRequirements(res: Json, path: string): FieldError[] {
   const errs: FieldError[] = [];
@@ -81,27 +107,10 @@ export function validateResourceRequirements(res: Json, path: string): FieldErro
   const reqPath = `${path}.requests`;
   const limits = isObj(res.limits) ? res.limits : {};
   const requests = isObj(res.requests) ? res.requests : {};
-  let cpuOrMemory = false;
-  let hugePages = false;
-  const check = (name: string, raw: unknown, field: string): Quantity | undefined => {
-    errs.push(...validateContainerResourceName(name, field));
-    const q = parse(raw);
-    if (!q) {
-      errs.push(fieldErr.invalid(field, raw, QUANTITY_RE_MSG));
-      return undefined;
-    }
-    errs.push(...validateResourceQuantityValue(name, q, field));
-    if (isHugePageResourceName(name)) {
-      hugePages = true;
-      if (!hugePageDivisible(name, q))
-        errs.push(fieldErr.invalid(field, formatQuantity(q), `${formatQuantity(q)} is not positive integer multiple of ${name}`));
-    }
-    if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
-    return q;
-  };
-  for (const name of sortedKeys(limits)) check(name, limits[name], `${limPath}[${name}]`);
+  const st: CheckState = { errs, cpuOrMemory: false, hugePages: false };
+  for (const name of sortedKeys(limits)) checkResource(st, name, limits[name], `${limPath}[${name}]`);
   for (const name of sortedKeys(requests)) {
-    const q = check(name, requests[name], `${reqPath}[${name}]`);
+    const q = checkResource(st, name, requests[name], `${reqPath}[${name}]`);
     if (!q) continue;
     const lim = name in limits ? parse(limits[name]) : undefined;
     if (lim) {
@@ -114,6 +123,6 @@ export function validateResourceRequirements(res: Json, path: string): FieldErro
       errs.push(fieldErr.required(limPath, 'Limit must be set for non overcommitable resources'));
     }
   }
-  if (!cpuOrMemory && hugePages) errs.push(fieldErr.forbidden(path, 'HugePages require cpu or memory'));
+  if (!st.cpuOrMemory && st.hugePages) errs.push(fieldErr.forbidden(path, 'HugePages require cpu or memory'));
   return errs;
 }

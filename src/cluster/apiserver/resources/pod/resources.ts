@@ -106,32 +106,47 @@ export type QOSClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
  * filled them (the pod strategy here runs before defaulting).
  */
 export function computeQOSClass(spec: Container): QOSClass {
-  const requests: QuantityMap = new Map();
-  const limits: QuantityMap = new Map();
-  let guaranteed = true;
+  // Only cpu and memory decide the class, so they are read directly (this runs on every pod create).
   const zero = parseQuantity('0');
-  for (const c of [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])]) {
-    const lim = parseResourceList(c?.resources?.limits);
-    const req = parseResourceList(c?.resources?.requests);
-    for (const [k, q] of lim) if (!req.has(k)) req.set(k, q);
-    for (const [k, q] of req) if ((k === 'cpu' || k === 'memory') && compareQuantity(q, zero) > 0) addInto(requests, new Map([[k, q]]));
-    const found = new Set<string>();
-    for (const [k, q] of lim) {
-      if ((k !== 'cpu' && k !== 'memory') || compareQuantity(q, zero) <= 0) continue;
-      found.add(k);
-      addInto(limits, new Map([[k, q]]));
-    }
-    if (!found.has('cpu') || !found.has('memory')) guaranteed = false;
-  }
-  if (requests.size === 0 && limits.size === 0) return 'BestEffort';
-  if (guaranteed) {
-    for (const [k, q] of requests) {
-      const l = limits.get(k);
-      if (!l || compareQuantity(l, q) !== 0) {
-        guaranteed = false;
-        break;
+  const requests: (Quantity | undefined)[] = [undefined, undefined];
+  const limits: (Quantity | undefined)[] = [undefined, undefined];
+  let guaranteed = true;
+  for (const list of [spec?.containers, spec?.initContainers]) {
+    if (!Array.isArray(list)) continue;
+    for (const c of list) {
+      let limited = 0;
+      for (let i = 0; i < 2; i++) {
+        const k = QOS_RESOURCES[i];
+        const lim = listQuantity(c?.resources?.limits, k);
+        const req = listQuantity(c?.resources?.requests, k) ?? lim;
+        if (req && compareQuantity(req, zero) > 0) requests[i] = requests[i] ? addQuantities(requests[i]!, req) : req;
+        if (lim && compareQuantity(lim, zero) > 0) {
+          limited++;
+          limits[i] = limits[i] ? addQuantities(limits[i]!, lim) : lim;
+        }
       }
+      if (limited < 2) guaranteed = false;
     }
   }
-  return guaranteed && requests.size === limits.size ? 'Guaranteed' : 'Burstable';
+  if (!requests[0] && !requests[1] && !limits[0] && !limits[1]) return 'BestEffort';
+  for (let i = 0; i < 2 && guaranteed; i++) {
+    const r = requests[i];
+    const l = limits[i];
+    if (!r !== !l || (r && l && compareQuantity(l, r) !== 0)) guaranteed = false;
+  }
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+const QOS_RESOURCES = ['cpu', 'memory'] as const;
+
+/** One quantity of a JSON resource list, or undefined when absent or not a quantity (as parseResourceList skips it). */
+function listQuantity(list: unknown, k: string): Quantity | undefined {
+  if (!list || typeof list !== 'object' || !Object.prototype.hasOwnProperty.call(list, k)) return undefined;
+  const v = (list as Record<string, unknown>)[k];
+  if (typeof v !== 'string' && typeof v !== 'number') return undefined;
+  try {
+    return parseQuantity(v);
+  } catch {
+    return undefined;
+  }
 }

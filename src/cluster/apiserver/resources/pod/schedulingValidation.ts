@@ -7,9 +7,14 @@ import { isValidLabelValue, nameIsDNSLabel, nameIsDNSSubdomain, validateLabelNam
 import { arr, isObj, str, type Json } from './validationHelpers';
 
 /** ValidateTolerations. */
+// Frozen tolerations that passed (the shared defaults every pod gets): they cannot change, so they pass again.
+const validFrozen = new WeakSet<object>();
+
 export function validateTolerations(tolerations: unknown, path: string): FieldError[] {
   const errs: FieldError[] = [];
   arr(tolerations).forEach((t, i) => {
+    if (validFrozen.has(t)) return;
+    const before = errs.length;
     const p = `${path}[${i}]`;
     const key = str(t?.key);
     const op = str(t?.operator);
@@ -28,6 +33,7 @@ export function validateTolerations(tolerations: unknown, path: string): FieldEr
     } else errs.push(fieldErr.notSupported(`${p}.operator`, op, ['Equal', 'Exists']));
     if (effect && !['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(effect))
       errs.push(fieldErr.notSupported(`${p}.effect`, effect, ['NoSchedule', 'PreferNoSchedule', 'NoExecute']));
+    if (errs.length === before && isObj(t) && Object.isFrozen(t)) validFrozen.add(t);
   });
   return errs;
 }

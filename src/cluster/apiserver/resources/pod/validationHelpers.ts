@@ -8,7 +8,19 @@ export type Json = any;
 export const isObj = (v: unknown): v is Record<string, Json> => !!v && typeof v === 'object' && !Array.isArray(v);
 export const arr = (v: unknown): Json[] => (Array.isArray(v) ? v : []);
 export const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-export const sortedKeys = (m: unknown): string[] => (isObj(m) ? Object.keys(m).sort() : []);
+export const sortedKeys = (m: unknown): string[] => (isObj(m) ? sortSmall(Object.keys(m)) : []);
+
+/** Sorts strings in place: insertion sort for the few keys of a resource list or label map, Array.sort beyond. */
+export function sortSmall(a: string[]): string[] {
+  if (a.length > 16) return a.sort();
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i];
+    let j = i - 1;
+    for (; j >= 0 && a[j] > v; j--) a[j + 1] = a[j];
+    a[j + 1] = v;
+  }
+  return a;
+}
 
 /** field.Invalid with a value Go prints unquoted (a resource.Quantity is a fmt.Stringer). */
 export function invalidRaw(field: string, rendered: string, detail: string): FieldError {

@@ -31,7 +31,9 @@ const hostPathTypes = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryO
 export function validateVolumes(volumes: unknown, path: string, podName?: string): { errs: FieldError[]; vols: Map<string, Json> } {
   const errs: FieldError[] = [];
   const vols = new Map<string, Json>();
-  const created = new Set(podName ? arr(volumes).filter((v) => isObj(v?.ephemeral)).map((v) => `${podName}-${str(v.name)}`) : []);
+  const created = podName && arr(volumes).some((v) => isObj(v?.ephemeral))
+    ? new Set(arr(volumes).filter((v) => isObj(v?.ephemeral)).map((v) => `${podName}-${str(v.name)}`))
+    : NO_CLAIMS;
   arr(volumes).forEach((v, i) => {
     const p = `${path}[${i}]`;
     const name = str(v?.name);
@@ -48,6 +50,9 @@ export function validateVolumes(volumes: unknown, path: string, podName?: string
   return { errs, vols };
 }
 
+const validFrozen = new WeakSet<object>();
+const NO_CLAIMS: ReadonlySet<string> = new Set();
+
 function validateVolumeSource(v: Json, path: string, volName: string, podName?: string): FieldError[] {
   const errs: FieldError[] = [];
   let n = 0;
@@ -59,10 +64,15 @@ function validateVolumeSource(v: Json, path: string, volName: string, podName?: 
       continue;
     }
     n++;
+    // A frozen source cannot change, so once it passed it passes again (the shared service-account token source).
+    if (validFrozen.has(src)) continue;
     const p = `${path}.${errPath}`;
     const s = isObj(src) ? src : {};
+    const before = errs.length;
     for (const r of required) if (s[r] === undefined || s[r] === '' || (Array.isArray(s[r]) && s[r].length === 0)) errs.push(fieldErr.required(`${p}.${r}`));
     errs.push(...detailChecks(key, s, p, volName, podName));
+    // Ephemeral volumes are checked against the pod name, so their verdict is not the source's alone.
+    if (errs.length === before && key !== 'ephemeral' && isObj(src) && Object.isFrozen(src)) validFrozen.add(src);
   }
   if (n === 0) errs.push(fieldErr.required(path, 'must specify a volume type'));
   return errs;
