@@ -41,7 +41,11 @@ const cluster = createCluster({
 const simStart = cluster.clock.now();
 
 // Wall time drives simulated time here (outside src/cluster, which never reads the wall clock).
-setInterval(() => cluster.clock.advanceTo(simStart + (Date.now() - startWall) * speed), 20).unref();
+// Each tick yields after 50 ms of work so HTTP requests are served even during a huge burst.
+setInterval(() => {
+  const t0 = Date.now();
+  cluster.clock.advanceTo(simStart + (t0 - startWall) * speed, () => Date.now() - t0 > 50);
+}, 20).unref();
 
 const server = serveCluster(cluster, values.log ? (m, u, s) => console.log(`${s} ${m} ${u}`) : undefined);
 server.listen(Number(values.port), '127.0.0.1', () => {

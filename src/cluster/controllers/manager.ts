@@ -52,7 +52,10 @@ export function startControllers(
 }
 
 function drain(q: WorkQueue, sync: (key: string) => SyncResult, name: string): void {
-  for (let i = 0; i < BATCH; i++) {
+  // One round: keys queued while this drain runs (a ReplicaSet's next 500 pods once its last 500
+  // are observed) wait for the next round, so other loops, and the driver, get a turn in between.
+  const round = Math.min(BATCH, q.length);
+  for (let i = 0; i < round; i++) {
     const key = q.get();
     if (key === undefined) return;
     try {

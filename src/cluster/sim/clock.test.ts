@@ -20,6 +20,18 @@ describe('SimClock', () => {
     expect(c.now()).toBe(1500);
   });
 
+  it('stops early when the driver asks to yield, and resumes where it stopped with the same outcome', () => {
+    const c = new SimClock(0);
+    const seen: number[] = [];
+    for (let i = 0; i < 5; i++) c.after(10, () => seen.push(i));
+    let calls = 0;
+    expect(c.advanceTo(10, () => ++calls === 2)).toBe(false);
+    expect(seen).toEqual([0, 1]);
+    expect(c.advanceTo(20)).toBe(true);
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
+    expect(c.now()).toBe(20);
+  });
+
   it('formats API times with second precision', () => {
     expect(rfc3339(Date.UTC(2025, 0, 1, 0, 0, 5, 999))).toBe('2025-01-01T00:00:05Z');
   });

@@ -58,7 +58,13 @@ export class SimClock {
     this.advanceTo(this.t + ms);
   }
 
-  advanceTo(target: number): void {
+  /**
+   * Fires every timer due up to `target`, in order, then sets the time to `target`. `yieldNow`,
+   * asked after each timer, lets a wall-clock driver (outside the core) stop early so a burst of
+   * same-instant work cannot starve it; it then returns false with time at the last timer fired.
+   * Where it stops never changes what happens, only when the caller gets control back.
+   */
+  advanceTo(target: number, yieldNow?: () => boolean): boolean {
     // Whole milliseconds only: wall-driven callers (speed × elapsed) pass fractions, and API times,
     // event names and uids are built from integer milliseconds.
     target = Math.floor(target);
@@ -69,8 +75,10 @@ export class SimClock {
       this.pop();
       this.t = Math.max(this.t, top.at);
       top.fn();
+      if (yieldNow?.()) return false;
     }
     this.t = Math.max(this.t, target);
+    return true;
   }
 
   /** Fires timers due now (zero-delay work), without moving time. */
