@@ -60,10 +60,11 @@ export function e2eFigures(nodeCount: number, podCount: number, perDeployment = 
   const c = createCluster({ seed: 1, empty: true, nodes: [], historySize: 20_000, maxObjects: podCount * 4 + nodeCount * 4 + 10_000 });
   addNodes(c, nodes(nodeCount));
   const deployDef = c.api.registry.get('apps', 'deployments')!;
-  // Count each pod once: remember uids that reached Running.
+  // Count each of the Deployments' pods once (not kube-system's DaemonSet pods, one per node):
+  // remember uids that reached Running.
   const seen = new Set<string>();
-  c.store.watch('pods', {}, (type, o) => {
-    if (type !== 'DELETED' && o.status?.phase === 'Running' && !seen.has(o.metadata.uid!)) {
+  c.store.watch('pods', { namespace: 'default' }, (type, o) => {
+    if (type !== 'DELETED' && o.metadata.namespace === 'default' && o.status?.phase === 'Running' && !seen.has(o.metadata.uid!)) {
       seen.add(o.metadata.uid!);
     }
   });
