@@ -57,7 +57,7 @@ function deployment(i: number, replicas: number): KObject {
 export function e2eFigures(nodeCount: number, podCount: number, perDeployment = 100): Figure[] {
   (globalThis as { gc?: () => void }).gc?.();
   const heap0 = process.memoryUsage().heapUsed;
-  const c = createCluster({ seed: 1, empty: true, nodes: [], historySize: 20_000, maxObjects: podCount * 4 + nodeCount * 4 + 10_000 });
+  const c = createCluster({ seed: 1, empty: true, nodes: [], historySize: 20_000 });
   addNodes(c, nodes(nodeCount));
   const deployDef = c.api.registry.get('apps', 'deployments')!;
   // Count each of the Deployments' pods once (not kube-system's DaemonSet pods, one per node):
