@@ -82,6 +82,37 @@ test.describe('first load', () => {
     }
   });
 
+  test('the event feed header stays one row, nothing overlapping, with editor, details and terminal open', async ({ page }) => {
+    /** Visible header parts sit side by side on one row, none drawn over the next, none spilling out. */
+    const tidy = () =>
+      page.locator('.feed-head').evaluate((head) => {
+        const hb = head.getBoundingClientRect();
+        const parts = [...head.children].map((c) => c.getBoundingClientRect()).filter((r) => r.width > 1);
+        const rowOk = parts.every((r) => r.top < parts[0].bottom && r.bottom > parts[0].top);
+        const noOverlap = parts.every((r, i) => i === 0 || r.left >= parts[i - 1].right - 0.5);
+        const inside = parts.every((r) => r.left >= hb.left - 0.5 && r.right <= hb.right + 0.5);
+        const clipped = [...head.querySelectorAll('label')].some((l) => l.scrollWidth > l.clientWidth + 1 && l.clientWidth < 30);
+        return rowOk && noOverlap && inside && !clipped;
+      });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openBoard(page);
+    await webPods(page).first().click();
+    await expect(page.getByTestId('details')).toBeVisible();
+    await page.getByTestId('editor-toggle').click();
+    await page.getByTestId('terminal-toggle').click();
+    for (const width of [1440, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const presenter of [false, true]) {
+        if ((await page.locator('html').getAttribute('data-presenter')) !== String(presenter)) await page.getByRole('button', { name: 'Presenter mode (large type)' }).click();
+        await expect(page.getByTestId('feed')).toBeVisible();
+        expect(await tidy(), `${width} px, presenter ${presenter}`).toBe(true);
+      }
+    }
+    await page.getByTestId('terminal-toggle').click();
+    expect(await tidy(), 'terminal closed').toBe(true);
+    await expect(page.getByRole('checkbox', { name: 'warnings only' })).toBeVisible();
+  });
+
   test('the control-loop overlay tells the causal chain of a scale, in slow motion', async ({ page }) => {
     await openBoard(page);
     await page.getByRole('button', { name: 'Control loops' }).click();

@@ -34,7 +34,8 @@ describe('a Deployment with far more replicas than the cluster can hold', () => 
     });
     expect(created).toBe(5000);
     expect(largest).toBeLessThanOrEqual(500);
-    const pending = c.store.list('pods', { labelSelector: 'app=huge', fieldSelector: 'status.phase=Pending' }).items.length;
-    expect(pending).toBeGreaterThan(0);
+    // Four nodes hold a few hundred of them; the rest wait, Pending, as on a real cluster.
+    const pending = c.store.list('pods', { namespace: 'default', filter: (p) => p.metadata.labels?.app === 'huge' && p.status?.phase === 'Pending' }).items.length;
+    expect(pending).toBeGreaterThan(4000);
   });
 });

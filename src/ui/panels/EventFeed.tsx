@@ -74,6 +74,7 @@ export function EventFeed() {
   const win = useRowWindow(rows.length, presenter);
 
   if (!open) return null;
+  const selectedLabel = selection ? `only ${selection.kind.toLowerCase()}/${selection.name}` : 'only the selected object';
   return (
     <section className="feed" aria-label="Event feed" data-testid="feed">
       <div className="feed-head">
@@ -86,15 +87,19 @@ export function EventFeed() {
           value={filter}
           onChange={(e) => useUi.setState({ feedFilter: e.target.value })}
         />
-        <label className="check">
-          <input type="checkbox" checked={selectedOnly} onChange={(e) => useUi.setState({ feedSelectedOnly: e.target.checked })} disabled={!selection} />
-          <span className="check-text">{selection ? `only ${selection.kind.toLowerCase()}/${selection.name}` : 'only the selected object'}</span>
+        {/* Long and short labels: a narrow feed (editor or details open) shows the short one; the
+            checkbox keeps the full name for screen readers and as a tooltip. */}
+        <label className="check" title={selectedLabel}>
+          <input type="checkbox" aria-label={selectedLabel} checked={selectedOnly} onChange={(e) => useUi.setState({ feedSelectedOnly: e.target.checked })} disabled={!selection} />
+          <span className="check-text check-long" aria-hidden="true">{selectedLabel}</span>
+          <span className="check-text check-short" aria-hidden="true">selected</span>
         </label>
-        <label className="check">
-          <input type="checkbox" checked={warningsOnly} onChange={(e) => useUi.setState({ feedWarningsOnly: e.target.checked })} />
-          warnings only
+        <label className="check" title="warnings only">
+          <input type="checkbox" aria-label="warnings only" checked={warningsOnly} onChange={(e) => useUi.setState({ feedWarningsOnly: e.target.checked })} />
+          <span className="check-text check-long" aria-hidden="true">warnings only</span>
+          <span className="check-text check-short" aria-hidden="true">warnings</span>
         </label>
-        <span className="muted feed-count">{rows.length === SHOWN ? `latest ${SHOWN}` : `${rows.length}`}</span>
+        <span className="muted feed-count" title="events shown">{rows.length === SHOWN ? `latest ${SHOWN}` : `${rows.length}`}</span>
       </div>
       <ol className="feed-list" aria-live="off" ref={win.ref}>
         {win.before > 0 && <li className="feed-spacer" aria-hidden="true" style={{ height: win.before }} />}
