@@ -4,9 +4,9 @@
  * create it as `<deployment>-<pod-template-hash>`; plus the Deployment status a failed create or a
  * name collision leads to.
  */
-import type { KObject } from '../../api/types';
+import { clone, type KObject } from '../../api/types';
 import { newControllerRef } from '../util/owners';
-import { clone, copyKeepingTemplate } from './copy';
+import { copyKeepingTemplate } from './copy';
 import { maxRevision, REVISION, setDeploymentRevision, setNewReplicaSetAnnotations } from './annotations';
 import { getCondition, hasProgressDeadline, newCondition, Reason, setCondition, type DeploymentStatus } from './conditions';
 import { computeHash, POD_TEMPLATE_HASH } from './hash';

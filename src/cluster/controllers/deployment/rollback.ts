@@ -4,9 +4,8 @@
  * DeploymentRollback left behind). `kubectl rollout undo` does not use it: it patches the
  * template client-side, and the matching old ReplicaSet simply becomes the new one.
  */
-import type { KObject } from '../../api/types';
+import { clone, type KObject } from '../../api/types';
 import { DEPRECATED_ROLLBACK_TO, lastRevision, revisionOf, setDeploymentAnnotationsTo } from './annotations';
-import { clone } from './copy';
 import { POD_TEMPLATE_HASH } from './hash';
 import { getAllReplicaSetsAndSyncRevision } from './newrs';
 import { pushEvent, type SyncState } from './plan';

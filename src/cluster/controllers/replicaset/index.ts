@@ -153,7 +153,7 @@ class ReplicaSetController {
       return;
     }
     const satisfied = this.exp.satisfied(key);
-    const sel = selectorOf(rs.spec?.selector);
+    const sel = asSelector(rs.spec?.selector);
     if (sel === 'error') return;
     const now = this.ctx.clock.now();
     // Owned pods (to release those that no longer match) plus matching orphans (to adopt): the
@@ -293,18 +293,6 @@ function sameForReplicaSet(a: KObject, b: KObject): boolean {
   const readyA = ra?.status === 'True';
   if (readyA !== (rb?.status === 'True')) return false;
   return !readyA || ra?.lastTransitionTime === rb?.lastTransitionTime;
-}
-
-/** Parsed selectors by their JSON (a ReplicaSet's selector is immutable; parsing is not free). */
-const selectors = new Map<string, ReturnType<typeof asSelector>>();
-function selectorOf(ls: Parameters<typeof asSelector>[0]): ReturnType<typeof asSelector> {
-  const k = JSON.stringify(ls ?? null);
-  let s = selectors.get(k);
-  if (s === undefined && !selectors.has(k)) {
-    if (selectors.size >= 10_000) selectors.clear();
-    selectors.set(k, (s = asSelector(ls)));
-  }
-  return s!;
 }
 
 /**

@@ -46,12 +46,23 @@ function sortKeys(v: unknown): unknown {
 }
 
 /** metav1.LabelSelectorAsSelector: the selector, or 'error' when it cannot be converted. */
+/** Parsed selectors of stored (frozen, so immutable) label selectors: controllers ask on every sync. */
+const parsed = new WeakMap<object, Selector | null | 'error'>();
+
 export function asSelector(ls: LabelSelectorLike | undefined | null): Selector | null | 'error' {
-  try {
-    return selectorFromLabelSelector(ls);
-  } catch {
-    return 'error';
+  const frozen = !!ls && Object.isFrozen(ls);
+  if (frozen) {
+    const hit = parsed.get(ls);
+    if (hit !== undefined) return hit;
   }
+  let sel: Selector | null | 'error';
+  try {
+    sel = selectorFromLabelSelector(ls);
+  } catch {
+    sel = 'error';
+  }
+  if (frozen) parsed.set(ls, sel);
+  return sel;
 }
 
 /** selector.String() after LabelSelectorAsSelector (nil → ""), as the scale subresource reports it. */
