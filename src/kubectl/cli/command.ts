@@ -128,6 +128,10 @@ export class Cmd {
   list(name: string): string[] {
     return (this.flags[name] as string[] | undefined) ?? [];
   }
+  /** A mapStringString flag's pairs. */
+  map(name: string): Record<string, string> {
+    return (this.flags[name] as Record<string, string> | undefined) ?? {};
+  }
   has(name: string): boolean {
     return this.changed.has(name);
   }

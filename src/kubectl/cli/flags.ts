@@ -6,7 +6,7 @@
 import { FlagError } from '../errors';
 import { parseGoDuration } from '../util/goduration';
 
-export type FlagType = 'bool' | 'string' | 'int' | 'float' | 'duration' | 'stringArray' | 'stringSlice';
+export type FlagType = 'bool' | 'string' | 'int' | 'int32' | 'float' | 'duration' | 'stringArray' | 'stringSlice' | 'mapStringString';
 
 export interface FlagDef {
   name: string;
@@ -107,6 +107,23 @@ function convert(f: FlagDef, raw: string, current: unknown): unknown {
       if (!Number.isSafeInteger(n)) throw bad(`strconv.ParseInt: parsing ${goQuote(raw)}: value out of range`);
       return n;
     }
+    case 'int32': {
+      if (!/^[+-]?\d+$/.test(raw)) throw bad(`strconv.ParseInt: parsing ${goQuote(raw)}: invalid syntax`);
+      const n = Number(raw);
+      if (n > 2 ** 31 - 1 || n < -(2 ** 31)) throw bad(`strconv.ParseInt: parsing ${goQuote(raw)}: value out of range`);
+      return n;
+    }
+    case 'mapStringString': {
+      // cliflag.MapStringString: comma-separated k=v pairs, trimmed; later flags add to the map.
+      const m = { ...((current as Record<string, string> | undefined) ?? {}) };
+      for (const part of raw.split(',').map((x) => x.trim())) {
+        if (!part) continue;
+        const eq = part.indexOf('=');
+        if (eq < 0) throw bad('malformed pair, expect string=string');
+        m[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+      }
+      return m;
+    }
     case 'float': {
       const n = Number(raw);
       if (raw.trim() === '' || Number.isNaN(n)) throw bad(`strconv.ParseFloat: parsing ${goQuote(raw)}: invalid syntax`);
@@ -135,9 +152,11 @@ export class FlagSet {
     readonly command: string,
     defs: FlagDef[],
   ) {
+    // A command's own flag shadows an inherited one of the same name (`create rolebinding --user`), as in cobra.
     for (const d of defs) {
+      if (this.byName.has(d.name)) continue;
       this.byName.set(d.name, d);
-      if (d.short) this.byShort.set(d.short, d);
+      if (d.short && !this.byShort.has(d.short)) this.byShort.set(d.short, d);
     }
   }
 
@@ -155,7 +174,8 @@ export class FlagSet {
       if (d.default !== undefined) v[d.name] = Array.isArray(d.default) ? [...d.default] : d.default;
       else if (d.type === 'bool') v[d.name] = false;
       else if (d.type === 'stringArray' || d.type === 'stringSlice') v[d.name] = [];
-      else if (d.type === 'int' || d.type === 'float' || d.type === 'duration') v[d.name] = 0;
+      else if (d.type === 'int' || d.type === 'int32' || d.type === 'float' || d.type === 'duration') v[d.name] = 0;
+      else if (d.type === 'mapStringString') v[d.name] = {};
       else v[d.name] = '';
     }
     return v;
@@ -170,7 +190,7 @@ export class FlagSet {
     let help = false;
     const set = (f: FlagDef, raw: string) => {
       // Slices given again replace the default first (pflag: first Set overwrites the default).
-      const cur = changed.has(f.name) ? flags[f.name] : [];
+      const cur = changed.has(f.name) ? flags[f.name] : f.type === 'mapStringString' ? {} : [];
       try {
         flags[f.name] = convert(f, raw, cur);
       } catch (e) {

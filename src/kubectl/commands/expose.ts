@@ -145,7 +145,7 @@ async function run(cmd: Cmd): Promise<void> {
       });
       const overrides = cmd.str('overrides');
       if (overrides) svc = applyPatch(svc as KObject, JSON.parse(overrides), 'application/merge-patch+json', 'Service') as Obj;
-      await createGenerated(cmd, svc, { resource: 'services', failPrefix: '', fieldManager: 'kubectl-expose', operation: 'exposed' });
+      await createGenerated(cmd, svc, { resource: 'services', failPrefix: '', fieldManager: 'kubectl-expose', operation: 'exposed', saveConfig: 'server-only' });
     } catch (e) {
       errors.push(e as Error);
     }

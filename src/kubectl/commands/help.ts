@@ -1,5 +1,7 @@
 /** Help texts: `kubectl`, `kubectl <cmd> --help`, and cobra's "Did you mean this?" suggestions. */
 import type { Command } from '../cli/command';
+import type { FlagDef } from '../cli/flags';
+import { goDuration } from '../../cluster/api/duration';
 import { rootCommands } from './index';
 
 function levenshtein(a: string, b: string): number {
@@ -23,18 +25,40 @@ export function rootHelp(): string {
   return `kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\nCommands:\n${lines.join('\n')}\n\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\n`;
 }
 
+/** A flag's DefValue as kubectl's help shows it. */
+function defaultText(f: FlagDef): string {
+  const d = f.default;
+  switch (f.type) {
+    case 'bool':
+      return String(d ?? false);
+    case 'int':
+    case 'int32':
+    case 'float':
+      return String(d ?? 0);
+    case 'duration':
+      return goDuration(Number(d ?? 0));
+    case 'stringArray':
+    case 'stringSlice':
+      return `[${((d as string[] | undefined) ?? []).join(',')}]`;
+    case 'mapStringString':
+      return '';
+    case 'string':
+      return `'${String(d ?? '')}'`;
+  }
+}
+
 export function commandHelp(c: Command, path: string): string {
   let s = `${c.short}\n`;
   if (c.subcommands?.length) {
     const w = Math.max(...c.subcommands.map((x) => x.name.length)) + 3;
     s += `\nAvailable Commands:\n${c.subcommands.map((x) => `  ${x.name.padEnd(w)}${x.short}`).join('\n')}\n`;
   }
-  const flags = (c.flags ?? []).filter((f) => !f.hidden);
+  // pflag sorts flags by name; kubectl's template prints each with its default (strings quoted).
+  const flags = (c.flags ?? []).filter((f) => !f.hidden).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (flags.length) {
-    s += `\nOptions:\n${flags
-      .map((f) => `    ${f.short ? `-${f.short}, ` : ''}--${f.name}${f.type === 'bool' ? '' : "=''"}:\n\t${f.usage ?? ''}\n`)
-      .join('\n')}`;
+    s += `\nOptions:\n${flags.map((f) => `    ${f.short ? `-${f.short}, ` : ''}--${f.name}=${defaultText(f)}:\n\t${f.usage ?? ''}\n`).join('\n')}`;
   }
-  s += `\nUsage:\n  ${c.use ? `kubectl ${c.use}` : `${path} [flags] [options]`}\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`;
+  // kubectl's usage template appends `[options]` to every usage line.
+  s += `\nUsage:\n  ${c.use ? `kubectl ${c.use} [options]` : `${path} [flags] [options]`}\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`;
   return s;
 }

@@ -88,14 +88,14 @@ async function run(cmd: Cmd): Promise<void> {
   const finalPod = override(cmd, pod);
   if (cmd.bool('expose')) {
     const svc = serviceObject({ name, selector: labels, labels, ports: [{ port: Number(port), protocol: 'TCP', targetPort: Number(port) }] });
-    await createGenerated(cmd, svc, { resource: 'services', failPrefix: '', fieldManager: 'kubectl-run' });
+    await createGenerated(cmd, svc, { resource: 'services', failPrefix: '', fieldManager: 'kubectl-run', saveConfig: 'server-only' });
     if (cmd.str('output') === 'yaml') cmd.out('---\n');
   }
   if (!attach) {
-    await createGenerated(cmd, finalPod, { resource: 'pods', failPrefix: '', fieldManager: 'kubectl-run' });
+    await createGenerated(cmd, finalPod, { resource: 'pods', failPrefix: '', fieldManager: 'kubectl-run', saveConfig: 'server-only' });
     return;
   }
-  await createGenerated(cmd, finalPod, { resource: 'pods', failPrefix: '', fieldManager: 'kubectl-run', silent: true });
+  await createGenerated(cmd, finalPod, { resource: 'pods', failPrefix: '', fieldManager: 'kubectl-run', silent: true, saveConfig: 'server-only' });
   const { attachFallback } = await import('./run/attach');
   await attachFallback(cmd, name, restart, cmd.bool('rm'), cmd.bool('quiet'));
 }

@@ -61,6 +61,11 @@ export function goJson(v: unknown): string {
   return write(v, '', '');
 }
 
+/** json.Marshal (compact) of a typed Go object: struct fields in declaration order. */
+export function goTypedJson(v: unknown, table: StructTable, type: string): string {
+  return write(v, '', '', { table, type });
+}
+
 /** json.MarshalIndent with four spaces. */
 export function goJsonIndent(v: unknown, indent = '    '): string {
   return write(v, indent, '');

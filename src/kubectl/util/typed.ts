@@ -22,6 +22,10 @@ export function typedView(o: J): J {
     c.spec.jobTemplate.metadata = { ...(c.spec.jobTemplate.metadata ?? {}), creationTimestamp: null };
     if (c.spec.jobTemplate.spec?.template) c.spec.jobTemplate.spec.template = typedPodTemplate(c.spec.jobTemplate.spec.template);
   }
+  // ClusterRole.rules has no omitempty: an aggregated role without rules prints `rules: null`.
+  if (c.kind === 'ClusterRole' && !('rules' in c)) c.rules = null;
+  // IngressStatus.loadBalancer is a struct: never omitted.
+  if (c.kind === 'Ingress') c.status = { ...(c.status ?? {}), loadBalancer: c.status?.loadBalancer ?? {} };
   if (c.kind === 'Pod') c.spec = { ...c.spec, containers: (c.spec?.containers ?? []).map((x: J) => ({ ...x, resources: x.resources ?? {} })) };
   return c;
 }

@@ -1,12 +1,28 @@
 /** The shared tail of kubectl's generator commands: print the object (client dry run) or POST it and print the answer. */
 import type { Cmd } from '../../cli/command';
+import { dryRunFlag, fieldManagerFlag, printFlags, validateFlag } from '../../cli/common';
+import type { FlagDef } from '../../cli/flags';
 import { dryRunStrategy, validationDirective } from '../../cli/dryrun';
 import { resourcePath } from '../../client/paths';
 import { UsageError } from '../../errors';
+import { STRUCTS, structTypeOf } from '../../printers/gotypes';
+import { goJson, goTypedJson } from '../../printers/json';
 import { GENERIC_FORMATS, objectPrinter, successLine, withDryRun } from '../../printers/output';
 import { mappingFor } from '../../resource/builder';
 import type { Obj } from '../../util/manifest';
 import { typedView } from '../../util/typed';
+
+/** The flags every generator shares: print flags, --save-config, --validate, --dry-run, --field-manager. */
+export const generatorFlags = (manager = 'kubectl-create'): FlagDef[] => [
+  ...printFlags,
+  { name: 'save-config', type: 'bool', usage: 'If true, the configuration of current object will be saved in its annotation.' },
+  validateFlag,
+  dryRunFlag,
+  fieldManagerFlag(manager),
+];
+
+/** The namespace a generator writes into its object: only one given explicitly (EnforceNamespace). */
+export const enforcedNamespace = (cmd: Cmd): string | undefined => (cmd.explicitNamespace ? cmd.namespace : undefined);
 
 /** NameFromCommandArgs: exactly one NAME before any `--`. */
 export function nameFromArgs(cmd: Cmd): string {
@@ -29,6 +45,11 @@ export interface GenerateOptions {
   /** Send fieldValidation (create subcommands do; run does not). */
   validate?: boolean;
   operation?: string;
+  /**
+   * When --save-config writes last-applied-configuration: always (the create generators), only
+   * when the object is sent (run, expose), or never (create service never reads the flag).
+   */
+  saveConfig?: 'always' | 'server-only' | 'never';
   /** Create without printing (run --attach prints nothing for the pod). */
   silent?: boolean;
   /**
@@ -44,18 +65,33 @@ function dropNulls(v: unknown): unknown {
   return v;
 }
 
+/**
+ * --save-config on a generated object (util.CreateApplyAnnotation): the typed object encoded
+ * compactly (Go field order, without the annotation itself) plus a newline.
+ */
+export function withTypedLastApplied(obj: Obj): Obj {
+  const KEY = 'kubectl.kubernetes.io/last-applied-configuration';
+  const bare = structuredClone(obj);
+  const md = (bare.metadata ??= {}) as Record<string, unknown>;
+  const ann = { ...((md.annotations as Record<string, string>) ?? {}) };
+  delete ann[KEY];
+  if (Object.keys(ann).length) md.annotations = ann;
+  else delete md.annotations;
+  const type = structTypeOf(String(obj.apiVersion ?? ''), String(obj.kind ?? ''));
+  const encoded = type ? goTypedJson(bare, STRUCTS, type) : goJson(bare);
+  const copy = structuredClone(bare);
+  (copy.metadata as Record<string, unknown>).annotations = { ...ann, [KEY]: `${encoded}\n` };
+  return copy;
+}
+
 export async function createGenerated(cmd: Cmd, obj: Obj, o: GenerateOptions): Promise<Obj> {
   const dry = dryRunStrategy(cmd);
   const validation = o.validate ? validationDirective(cmd) : undefined;
   // Generators build typed objects (and decode the server's answer into one): -o json keeps Go field order.
   const printer = objectPrinter({ format: cmd.str('output'), template: cmd.str('template'), showManagedFields: cmd.bool('show-managed-fields'), typed: true }, GENERIC_FORMATS);
   let out = obj;
-  if (cmd.bool('save-config')) {
-    const copy = structuredClone(obj);
-    const md = (copy.metadata ??= {}) as Record<string, unknown>;
-    md.annotations = { ...((md.annotations as object) ?? {}), 'kubectl.kubernetes.io/last-applied-configuration': '' };
-    out = copy;
-  }
+  const saveConfig = o.saveConfig ?? 'always';
+  if (cmd.bool('save-config') && (saveConfig === 'always' || (saveConfig === 'server-only' && dry !== 'client'))) out = withTypedLastApplied(obj);
   if (dry !== 'client') {
     const mapping = await mappingFor(cmd, o.resource);
     const query: Record<string, string> = {};

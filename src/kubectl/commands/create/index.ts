@@ -1,7 +1,8 @@
 /**
- * `kubectl create -f` (pkg/cmd/create/create.go) and its generator subcommands: deployment,
- * service (clusterip|nodeport|loadbalancer|externalname), configmap, secret generic, namespace,
- * job, cronjob, serviceaccount.
+ * `kubectl create -f` (pkg/cmd/create/create.go) and its generator subcommands, the same set as
+ * kubectl 1.32: clusterrole, clusterrolebinding, configmap, cronjob, deployment, ingress, job,
+ * namespace, poddisruptionbudget, priorityclass, quota, role, rolebinding, secret (docker-registry|
+ * generic|tls), service (clusterip|externalname|loadbalancer|nodeport), serviceaccount, token.
  */
 import type { Command, Cmd } from '../../cli/command';
 import { dryRunFlag, fieldManagerFlag, filenameFlags, printFlags, selectorFlag, validateFlag } from '../../cli/common';

@@ -1,14 +1,21 @@
 /** `kubectl create <generator>`: each builds its object as kubectl's generator does, then createGenerated. */
-import type { Command, Cmd } from '../../cli/command';
-import { dryRunFlag, fieldManagerFlag, printFlags, validateFlag } from '../../cli/common';
-import { isDNS1123Subdomain } from '../../../cluster/api/formats';
-import { commandAfterDash, createGenerated, nameFromArgs } from './generate';
+import type { Command } from '../../cli/command';
+import { isConfigMapKey, isDNS1123Subdomain } from '../../../cluster/api/formats';
+import { commandAfterDash, createGenerated, enforcedNamespace, generatorFlags, nameFromArgs } from './generate';
 import { cronJobObject, deploymentObject, jobObject, serviceObject, type ServicePort } from './objects';
 import type { Obj } from '../../util/manifest';
-import { literalSource } from './sources';
+import { configMapHash, secretHash } from '../../util/namehash';
+import { addEnvFileSources, addFileSources, literalSource } from './sources';
+import { ingress } from './ingress';
+import { pdb } from './pdb';
+import { priorityclass } from './priorityclass';
+import { quota } from './quota';
+import { clusterrole, clusterrolebinding, role, rolebinding } from './rbac';
+import { secretTls } from './secrettls';
+import { token } from './token';
 
-const common = (manager = 'kubectl-create') => [...printFlags, { name: 'save-config', type: 'bool' as const, usage: 'If true, the configuration of current object will be saved in its annotation.' }, validateFlag, dryRunFlag, fieldManagerFlag(manager)];
-const ns = (cmd: Cmd) => (cmd.explicitNamespace ? cmd.namespace : undefined);
+const common = generatorFlags;
+const ns = enforcedNamespace;
 
 const deployment: Command = {
   name: 'deployment',
@@ -46,6 +53,9 @@ function parsePorts(spec: string): { port: number; target: number | string } {
   return { port, target: parts[1] };
 }
 
+/** Each service generator's usage, as kubectl words it. */
+const SERVICE_USE = { clusterip: '[--tcp=<port>:<targetPort>]', externalname: '--external-name external.name', loadbalancer: '[--tcp=port:targetPort]', nodeport: '[--tcp=port:targetPort]' };
+
 function serviceCommand(kind: 'clusterip' | 'nodeport' | 'loadbalancer' | 'externalname', type: string, short: string): Command {
   const flags = [...common(), { name: 'tcp', type: 'stringSlice' as const, usage: "Port pairs can be specified as '<port>:<targetPort>'." }];
   if (kind === 'clusterip') flags.push({ name: 'clusterip', type: 'string' as const, usage: "Assign your own ClusterIP or set to 'None' for a 'headless' service (no loadbalancing)." } as never);
@@ -54,7 +64,7 @@ function serviceCommand(kind: 'clusterip' | 'nodeport' | 'loadbalancer' | 'exter
   return {
     name: kind,
     short,
-    use: `create service ${kind} NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none]`,
+    use: `create service ${kind} NAME ${SERVICE_USE[kind]} [--dry-run=server|client|none]`,
     flags,
     required: kind === 'externalname' ? ['external-name'] : undefined,
     async run(cmd) {
@@ -71,7 +81,7 @@ function serviceCommand(kind: 'clusterip' | 'nodeport' | 'loadbalancer' | 'exter
         return { name: t.replace(/:/g, '-'), port: p.port, targetPort: p.target, protocol: 'TCP', ...(nodePort ? { nodePort } : {}) };
       });
       const obj = serviceObject({ name, type, labels: { app: name }, selector: { app: name }, ports, clusterIP, externalName, namespace: ns(cmd) });
-      await createGenerated(cmd, obj, { resource: 'services', failPrefix: `failed to create ${type} service: `, fieldManager: 'kubectl-create', validate: true, typed: true });
+      await createGenerated(cmd, obj, { resource: 'services', failPrefix: `failed to create ${type} service: `, fieldManager: 'kubectl-create', validate: true, typed: true, saveConfig: 'never' });
     },
   };
 }
@@ -105,37 +115,31 @@ const configmap: Command = {
     if (!name) throw new Error('name must be specified');
     if (cmd.list('from-env-file').length && (cmd.list('from-file').length || cmd.list('from-literal').length)) throw new Error('from-env-file cannot be combined with from-file or from-literal');
     const data: Record<string, string> = {};
-    for (const s of cmd.list('from-literal')) {
-      const [k, v] = literalSource(s);
-      if (k in data) throw new Error(`cannot add key "${k}", another key by that name already exists in Data for ConfigMap "${name}"`);
-      data[k] = v;
-    }
-    for (const f of cmd.list('from-file')) {
-      const eq = f.indexOf('=');
-      const key = eq > 0 ? f.slice(0, eq) : f.split('/').pop()!;
-      const path = eq > 0 ? f.slice(eq + 1) : f;
-      const text = await cmd.files?.read(path);
-      if (text === undefined) throw new Error(`error reading ${path}: no such file or directory`);
-      data[key] = text;
-    }
-    const obj: Obj = { apiVersion: 'v1', ...(Object.keys(data).length ? { data } : {}), kind: 'ConfigMap', metadata: { creationTimestamp: null, name, ...(ns(cmd) ? { namespace: ns(cmd) } : {}) } as never };
+    // Files, then literals, then env files (createConfigMap's order decides which duplicate is reported).
+    const add = (key: string, value: string) => {
+      const errs = isConfigMapKey(key);
+      if (errs.length) throw new Error(`${JSON.stringify(key)} is not a valid key name for a ConfigMap: ${errs.join(',')}`);
+      if (key in data) throw new Error(`cannot add key ${JSON.stringify(key)}, another key by that name already exists in Data for ConfigMap ${JSON.stringify(name)}`);
+      data[key] = value;
+    };
+    await addFileSources(cmd, cmd.list('from-file'), add);
+    for (const source of cmd.list('from-literal')) add(...literalSource(source));
+    await addEnvFileSources(cmd, cmd.list('from-env-file'), 'env config file cannot be a directory', add);
+    const finalName = cmd.bool('append-hash') ? `${name}-${configMapHash(name, data)}` : name;
+    const obj: Obj = { apiVersion: 'v1', ...(Object.keys(data).length ? { data } : {}), kind: 'ConfigMap', metadata: { creationTimestamp: null, name: finalName, ...(ns(cmd) ? { namespace: ns(cmd) } : {}) } as never };
     await createGenerated(cmd, obj, { resource: 'configmaps', failPrefix: 'failed to create configmap: ', fieldManager: 'kubectl-create', validate: true, typed: true });
   },
 };
 
 const b64 = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
 
-/** `--from-file=[key=]path`: each file's text, base64, under its key (the file name by default). */
-async function addFileSources(cmd: Cmd, sources: string[], data: Record<string, string>): Promise<void> {
-  for (const f of sources) {
-    const eq = f.indexOf('=');
-    const key = eq > 0 ? f.slice(0, eq) : f.split('/').pop()!;
-    const path = eq > 0 ? f.slice(eq + 1) : f;
-    const text = await cmd.files?.read(path);
-    if (text === undefined) throw new Error(`error reading ${path}: no such file or directory`);
-    data[key] = b64(text);
-  }
-}
+/** addKeyFromLiteralToSecret: valid, unique keys; values stored base64. */
+const secretAdder = (data: Record<string, string>) => (key: string, value: string) => {
+  const errs = isConfigMapKey(key);
+  if (errs.length) throw new Error(`${JSON.stringify(key)} is not valid key name for a Secret ${errs.join(';')}`);
+  if (key in data) throw new Error(`cannot add key ${key}, another key by that name already exists`);
+  data[key] = b64(value);
+};
 
 const secretGeneric: Command = {
   name: 'generic',
@@ -151,19 +155,21 @@ const secretGeneric: Command = {
   ],
   async run(cmd) {
     const name = nameFromArgs(cmd);
+    if (!name) throw new Error('name must be specified');
+    if (cmd.list('from-env-file').length && (cmd.list('from-file').length || cmd.list('from-literal').length)) throw new Error('from-env-file cannot be combined with from-file or from-literal');
     const data: Record<string, string> = {};
-    for (const s of cmd.list('from-literal')) {
-      const [k, v] = literalSource(s);
-      if (k in data) throw new Error(`cannot add key ${k}, another key by that name already exists`);
-      data[k] = b64(v);
-    }
-    await addFileSources(cmd, cmd.list('from-file'), data);
+    // Literals, then files, then env files (createSecret's order).
+    const add = secretAdder(data);
+    for (const source of cmd.list('from-literal')) add(...literalSource(source));
+    await addFileSources(cmd, cmd.list('from-file'), add);
+    await addEnvFileSources(cmd, cmd.list('from-env-file'), 'env secret file cannot be a directory', add);
     const type = cmd.str('type');
+    const finalName = cmd.bool('append-hash') ? `${name}-${secretHash(name, type, data)}` : name;
     const obj: Obj = {
       apiVersion: 'v1',
       ...(Object.keys(data).length ? { data } : {}),
       kind: 'Secret',
-      metadata: { creationTimestamp: null, name, ...(ns(cmd) ? { namespace: ns(cmd) } : {}) } as never,
+      metadata: { creationTimestamp: null, name: finalName, ...(ns(cmd) ? { namespace: ns(cmd) } : {}) } as never,
       ...(type ? { type } : {}),
     };
     await createGenerated(cmd, obj, { resource: 'secrets', failPrefix: 'failed to create secret ', fieldManager: 'kubectl-create', validate: true, typed: true });
@@ -192,18 +198,19 @@ const secretDockerRegistry: Command = {
     const files = cmd.list('from-file');
     if (!files.length && (!user || !password || !server)) throw new Error('either --from-file or the combination of --docker-username, --docker-password and --docker-server is required');
     const data: Record<string, string> = {};
-    await addFileSources(cmd, files, data);
+    await addFileSources(cmd, files, secretAdder(data));
     if (!files.length) {
       // DockerConfigJSON{Auths: {server: {username, password, email, auth}}}, empty fields omitted.
       const entry = { ...(user ? { username: user } : {}), ...(password ? { password } : {}), ...(email ? { email } : {}), auth: b64(`${user}:${password}`) };
       data['.dockerconfigjson'] = b64(goMarshal({ auths: { [server]: entry } }));
     }
-    const obj: Obj = { apiVersion: 'v1', data, kind: 'Secret', metadata: { creationTimestamp: null, name, ...(ns(cmd) ? { namespace: ns(cmd) } : {}) } as never, type: 'kubernetes.io/dockerconfigjson' };
+    const finalName = cmd.bool('append-hash') ? `${name}-${secretHash(name, 'kubernetes.io/dockerconfigjson', data)}` : name;
+    const obj: Obj = { apiVersion: 'v1', data, kind: 'Secret', metadata: { creationTimestamp: null, name: finalName, ...(ns(cmd) ? { namespace: ns(cmd) } : {}) } as never, type: 'kubernetes.io/dockerconfigjson' };
     await createGenerated(cmd, obj, { resource: 'secrets', failPrefix: 'failed to create secret ', fieldManager: 'kubectl-create', validate: true, typed: true });
   },
 };
 
-const secret: Command = { name: 'secret', short: 'Create a secret using a specified subcommand', subcommands: [secretDockerRegistry, secretGeneric] };
+const secret: Command = { name: 'secret', short: 'Create a secret using a specified subcommand', subcommands: [secretDockerRegistry, secretGeneric, secretTls] };
 
 const namespace: Command = {
   name: 'namespace',
@@ -251,7 +258,8 @@ const job: Command = {
       if (r.errors.length) throw r.errors[0];
       if (r.infos.length !== 1) throw new Error('from must be an existing cronjob');
       const cj = r.infos[0].object as Obj & { spec?: { jobTemplate?: { metadata?: { annotations?: Record<string, string>; labels?: Record<string, string> }; spec?: unknown } } };
-      if (cj.kind !== 'CronJob') throw new Error(`unknown object type *unstructured.Unstructured`);
+      // The builder decodes into typed objects: the Go type kubectl names is the version package's struct.
+      if (cj.kind !== 'CronJob') throw new Error(`unknown object type *${String(cj.apiVersion ?? '').split('/').pop()}.${cj.kind}`);
       const tpl = cj.spec?.jobTemplate ?? {};
       obj = {
         apiVersion: 'batch/v1',
@@ -292,4 +300,22 @@ const cronjob: Command = {
   },
 };
 
-export const generatorCommands: Command[] = [configmap, cronjob, deployment, job, namespace, secret, service, serviceaccount];
+export const generatorCommands: Command[] = [
+  clusterrole,
+  clusterrolebinding,
+  configmap,
+  cronjob,
+  deployment,
+  ingress,
+  job,
+  namespace,
+  pdb,
+  priorityclass,
+  quota,
+  role,
+  rolebinding,
+  secret,
+  service,
+  serviceaccount,
+  token,
+];

@@ -7,7 +7,15 @@
 import type { StructTable } from '../json';
 import structs from './structs.json';
 
-export const STRUCTS: StructTable = { ...(structs as unknown as StructTable) };
+export const STRUCTS: StructTable = {
+  ...(structs as unknown as StructTable),
+  // Written by hand in the generator's format (k8s.io/api v0.32.4 field order) for create priorityclass and create token.
+  'scheduling.v1.PriorityClass': [['', 'meta.v1.TypeMeta'], ['metadata', 'meta.v1.ObjectMeta'], ['value'], ['globalDefault'], ['description'], ['preemptionPolicy']],
+  'authentication.v1.TokenRequest': [['', 'meta.v1.TypeMeta'], ['metadata', 'meta.v1.ObjectMeta'], ['spec', 'authentication.v1.TokenRequestSpec'], ['status', 'authentication.v1.TokenRequestStatus']],
+  'authentication.v1.TokenRequestSpec': [['audiences'], ['expirationSeconds'], ['boundObjectRef', 'authentication.v1.BoundObjectReference']],
+  'authentication.v1.TokenRequestStatus': [['token'], ['expirationTimestamp']],
+  'authentication.v1.BoundObjectReference': [['kind'], ['apiVersion'], ['name'], ['uid']],
+};
 // Typed lists (DeploymentList…) are TypeMeta, ListMeta and items of the element type.
 for (const [name, fields] of Object.entries(STRUCTS)) {
   if (fields[0]?.[1] === 'meta.v1.TypeMeta' && fields[1]?.[1] === 'meta.v1.ObjectMeta' && !STRUCTS[`${name}List`])

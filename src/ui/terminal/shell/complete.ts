@@ -157,6 +157,8 @@ async function candidatesFor(prev: string[], word: string, src: CompletionSource
   return r ? src.names(r, allNamespaces ? '' : ns) : [];
 }
 
+const FILE_FLAGS = new Set(['cert', 'key', 'from-file', 'from-env-file']);
+
 async function valuesFor(f: FlagDef, src: CompletionSource): Promise<string[]> {
   if (f.name === 'namespace') {
     const nsr = await src.resources().then((rs) => resolveType(rs, 'namespaces'));
@@ -164,5 +166,7 @@ async function valuesFor(f: FlagDef, src: CompletionSource): Promise<string[]> {
   }
   if (f.name === 'output') return OUTPUTS;
   if (f.name === 'filename') return ['-', ...src.files()];
+  // Flags that read a file (create secret tls, configmap/secret --from-file…): editor tabs and examples.
+  if (FILE_FLAGS.has(f.name)) return src.files();
   return [];
 }

@@ -166,6 +166,13 @@ describe('Shell', () => {
       expect(s.out()).toContain('-f web.yaml ');
       await tab(s, 'kubectl scale deploy/w');
       expect(s.out()).toContain('deploy/web ');
+      // Generators and the flags that read files (create secret tls --cert/--key, --from-file).
+      await tab(s, 'kubectl create secret t');
+      expect(s.out()).toContain('kubectl create secret tls ');
+      await tab(s, 'kubectl create secret tls t --cert w');
+      expect(s.out()).toContain('--cert web.yaml ');
+      await tab(s, 'kubectl create configmap c --from-file w');
+      expect(s.out()).toContain('--from-file web.yaml ');
     });
   });
 });
