@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { apiFigures } from './api';
+import { apiWriteFigures } from './apiWrites';
 import { e2eFigures } from './e2e';
 import { schedulerFigures } from './scheduler';
 import { printFigure, type Figure } from './report';
@@ -23,7 +24,7 @@ const json = values.json!;
 const pods = values.pods === undefined ? undefined : Number(values.pods);
 const nodes = Number(values.nodes);
 const suites: Record<string, () => Figure[]> = {
-  api: () => apiFigures(pods ?? 150_000),
+  api: () => [...apiFigures(pods ?? 150_000), ...apiWriteFigures()],
   e2e: () => e2eFigures(nodes, pods ?? 10_000),
   scheduler: () => schedulerFigures(nodes, pods ?? 20_000),
 };

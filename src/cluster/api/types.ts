@@ -59,3 +59,54 @@ function freezeTree(o: object): void {
     }
   }
 }
+
+/**
+ * Deep copy that shares frozen subtrees: they are immutable already (stored objects, shared
+ * constants), so only the caller's own mutable parts need copying.
+ */
+export function cloneShared<T>(o: T): T {
+  if (o === null || typeof o !== 'object' || Object.isFrozen(o)) return o;
+  if (Array.isArray(o)) {
+    const a = new Array(o.length);
+    for (let i = 0; i < o.length; i++) {
+      const v = o[i];
+      a[i] = v !== null && typeof v === 'object' ? cloneShared(v) : v;
+    }
+    return a as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k in o as Record<string, unknown>) {
+    const v = (o as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    out[k] = v !== null && typeof v === 'object' ? cloneShared(v) : v;
+  }
+  return out as T;
+}
+
+/**
+ * Takes over a body its caller built for one write and never touches again: the result equals
+ * `clone(o)` but reuses `o`'s own nodes in place. Undefined-valued keys are dropped (as a copy
+ * would); frozen subtrees are copied when `thaw` (the write pipeline may change them) and shared
+ * otherwise.
+ */
+export function adopt<T>(o: T, thaw: boolean): T {
+  if (o === null || typeof o !== 'object') return o;
+  if (Object.isFrozen(o)) return thaw ? clone(o) : o;
+  if (Array.isArray(o)) {
+    for (let i = 0; i < o.length; i++) {
+      const v = o[i];
+      if (v !== null && typeof v === 'object') o[i] = adopt(v, thaw);
+    }
+    return o;
+  }
+  const r = o as Record<string, unknown>;
+  for (const k in r) {
+    const v = r[k];
+    if (v === undefined) delete r[k];
+    else if (v !== null && typeof v === 'object') {
+      const a = adopt(v, thaw);
+      if (a !== v) r[k] = a;
+    }
+  }
+  return o;
+}

@@ -9,9 +9,10 @@ import type { Rng } from '../sim/rng';
 import { ExpiredError, StoreError, type Store } from '../store/store';
 import { admissionPlugins, type AdmissionPlugin, type Attributes, type Operation } from './admission';
 import { createAllocators } from './allocators';
+import { decode, decodeStatus } from './decode';
 import type { Registry } from './registry';
 import { fieldSelectorParam, labelSelectorParam } from './selectors';
-import { apiVersionOf, resourceKey, type RequestContext, type ResourceDef } from './types';
+import { resourceKey, type RequestContext, type ResourceDef } from './types';
 
 export interface WriteOptions {
   dryRun?: boolean;
@@ -19,6 +20,11 @@ export interface WriteOptions {
   internal?: boolean;
   fieldManager?: string;
   fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
+  /**
+   * The body was built for this one write and its caller never touches it again: the server keeps
+   * (and finally freezes) it instead of copying it. Only in-process callers may say so.
+   */
+  owned?: boolean;
 }
 
 export interface DeleteOptions {
@@ -169,7 +175,7 @@ export class ApiServer {
   // ---- writes ----
 
   create(def: ResourceDef, ns: string, body: KObject, opts: WriteOptions = {}): WriteResult {
-    const obj = this.decode(def, body, opts);
+    const obj = decode(def, body, opts);
     const warnings = this.checkFields(def, body, opts);
     const meta = (obj.metadata ??= {});
     if (def.namespaced) {
@@ -205,7 +211,7 @@ export class ApiServer {
 
   update(def: ResourceDef, ns: string, name: string, body: KObject, opts: WriteOptions = {}, sub = ''): WriteResult {
     const old = this.get(def, ns, name);
-    const obj = this.decode(def, body, opts);
+    const obj = sub === 'status' ? decodeStatus(def, body, !!opts.owned) : decode(def, body, opts);
     const warnings = this.checkFields(def, body, opts);
     return { ...this.commitUpdate(def, old, obj, opts, sub), warnings };
   }
@@ -383,22 +389,6 @@ export class ApiServer {
   /** The optimistic-lock Conflict for an object of this resource. */
   conflictFor(def: ResourceDef, name: string): Error {
     return apiErrors.staleResourceVersion(def.plural, def.group, name);
-  }
-
-  /** A fresh mutable copy of a request body, with apiVersion/kind checked against the URL's resource. */
-  private decode(def: ResourceDef, body: KObject, _opts: WriteOptions): KObject {
-    if (!body || typeof body !== 'object' || Array.isArray(body))
-      throw apiErrors.badRequest(`the body of the request was in an unknown format`);
-    const obj = clone(body);
-    const apiVersion = apiVersionOf(def);
-    if (obj.apiVersion && obj.apiVersion !== apiVersion)
-      throw apiErrors.badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${apiVersion})`);
-    if (obj.kind && obj.kind !== def.kind)
-      throw apiErrors.badRequest(`the kind in the data (${obj.kind}) does not match the expected kind (${def.kind})`);
-    obj.apiVersion = apiVersion;
-    obj.kind = def.kind;
-    if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = {};
-    return obj;
   }
 
   private checkFields(def: ResourceDef, body: KObject, opts: WriteOptions): string[] | undefined {

@@ -71,14 +71,13 @@ export function bindPod(api: ApiServer, def: ResourceDef, ns: string, name: stri
     throw apiErrors.conflict('pods', '', name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
   // As the binding storage does: one guaranteed update that sets spec.nodeName (and the binding's
   // annotations) and records PodScheduled=True — no pod-update validation, one MODIFIED event.
-  const next = clone(pod) as KObject;
-  next.spec.nodeName = node;
+  // Copy on write: only the changed paths are new; the rest stays shared with the stored (frozen) pod.
+  const next: KObject = { ...pod, metadata: { ...pod.metadata }, spec: { ...pod.spec, nodeName: node } };
   if (binding.metadata?.annotations)
-    next.metadata.annotations = { ...(next.metadata.annotations ?? {}), ...binding.metadata.annotations };
-  next.status = next.status ?? {};
-  const conds = (next.status.conditions ?? []).filter((c: { type: string }) => c.type !== 'PodScheduled');
+    next.metadata.annotations = { ...(pod.metadata.annotations ?? {}), ...clone(binding.metadata.annotations) };
+  const conds = (pod.status?.conditions ?? []).filter((c: { type: string }) => c.type !== 'PodScheduled');
   conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: api.ctx.now });
-  next.status.conditions = conds;
+  next.status = { ...(pod.status ?? {}), conditions: conds };
   if (opts.dryRun) return;
   try {
     api.store.update(api.registry.key(def), next, pod.metadata.resourceVersion);

@@ -1,11 +1,16 @@
 import type { KObject } from '../api/types';
 import { applyPatch } from '../apiserver/patch';
-import type { ApiServer, DeleteOptions, WriteResult } from '../apiserver/server';
+import type { ApiServer, DeleteOptions, WriteOptions, WriteResult } from '../apiserver/server';
 import { resourceKey, type ResourceDef } from '../apiserver/types';
 import type { ListOptions, WatchCallback } from '../store/store';
 import { bindPod } from '../apiserver/subresources';
 
 export type PatchKind = 'merge' | 'strategic' | 'json';
+
+/** See Client.create. */
+export interface OwnedWrite {
+  owned?: boolean;
+}
 
 const PATCH_CT: Record<PatchKind, string> = {
   merge: 'application/merge-patch+json',
@@ -52,17 +57,26 @@ export class Client {
     return this.api.store.watch(resource, {}, cb);
   }
 
-  create(resource: string, obj: KObject): KObject {
-    return this.api.create(this.def(resource), obj.metadata.namespace ?? '', obj, { fieldManager: this.fieldManager, internal: true }).object;
+  /**
+   * POST. With `owned`, `obj` was built for this call alone and the caller never touches it again:
+   * the server keeps it (frozen parts may be shared with stored objects) instead of copying it.
+   */
+  create(resource: string, obj: KObject, opts: OwnedWrite = {}): KObject {
+    return this.api.create(this.def(resource), obj.metadata.namespace ?? '', obj, this.writeOpts(opts)).object;
   }
 
-  /** PUT of the main resource; `obj` carries the resourceVersion it was read at (409 if stale). */
-  update(resource: string, obj: KObject): KObject {
-    return this.api.update(this.def(resource), obj.metadata.namespace ?? '', obj.metadata.name!, obj, { fieldManager: this.fieldManager, internal: true }).object;
+  /** PUT of the main resource; `obj` carries the resourceVersion it was read at (409 if stale). `owned` as for create. */
+  update(resource: string, obj: KObject, opts: OwnedWrite = {}): KObject {
+    return this.api.update(this.def(resource), obj.metadata.namespace ?? '', obj.metadata.name!, obj, this.writeOpts(opts)).object;
   }
 
-  updateStatus(resource: string, obj: KObject): KObject {
-    return this.api.update(this.def(resource), obj.metadata.namespace ?? '', obj.metadata.name!, obj, { fieldManager: this.fieldManager, internal: true }, 'status').object;
+  private writeOpts(opts: OwnedWrite): WriteOptions {
+    return opts.owned ? { fieldManager: this.fieldManager, internal: true, owned: true } : { fieldManager: this.fieldManager, internal: true };
+  }
+
+  /** PUT …/status: only identity, annotations, finalizers and status are read from `obj`. `owned` as for create. */
+  updateStatus(resource: string, obj: KObject, opts: OwnedWrite = {}): KObject {
+    return this.api.update(this.def(resource), obj.metadata.namespace ?? '', obj.metadata.name!, obj, this.writeOpts(opts), 'status').object;
   }
 
   patch(resource: string, ns: string | undefined, name: string, patch: unknown, kind: PatchKind = 'merge', sub = ''): KObject {

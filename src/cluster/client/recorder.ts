@@ -16,11 +16,24 @@ interface Series {
  */
 export class EventRecorder {
   private series = new Map<string, Series>();
+  /**
+   * Series keys in insertion order, as a ring: the oldest is forgotten once 4,096 are kept. (Asking
+   * the Map for its first key instead walks over every deleted entry still in its table.)
+   */
+  private readonly order: string[] = new Array(MAX_SERIES);
+  private next = 0;
 
   constructor(
     private readonly client: Client,
     private readonly hex: () => string,
   ) {}
+
+  private remember(key: string): void {
+    const oldest = this.order[this.next];
+    if (oldest !== undefined) this.series.delete(oldest);
+    this.order[this.next] = key;
+    this.next = (this.next + 1) % MAX_SERIES;
+  }
 
   event(obj: KObject, type: EventType, reason: string, message: string, component: string, host?: string, fieldPath?: string): void {
     const ns = obj.metadata.namespace || 'default';
@@ -29,40 +42,57 @@ export class EventRecorder {
     const key = `${component}|${host ?? ''}|${uid}|${fieldPath ?? ''}|${type}|${reason}|${message}`;
     const prev = this.series.get(key);
     try {
-      if (prev && this.client.get('events', prev.namespace, prev.name)) {
+      const live = prev && this.client.get('events', prev.namespace, prev.name);
+      if (prev && live) {
         prev.count++;
-        this.client.patch('events', prev.namespace, prev.name, { count: prev.count, lastTimestamp: now });
+        // What client-go's PATCH of {count, lastTimestamp} yields, written as a PUT of the live Event
+        // with those two fields replaced: the unchanged parts stay shared instead of copied.
+        this.client.update('events', { ...live, metadata: { ...live.metadata }, count: prev.count, lastTimestamp: now }, OWNED);
         return;
       }
       const name = `${obj.metadata.name}.${this.hex()}`;
-      this.client.create('events', {
-        apiVersion: 'v1',
-        kind: 'Event',
-        metadata: { name, namespace: ns },
-        involvedObject: {
-          kind: obj.kind,
-          namespace: obj.metadata.namespace,
-          name: obj.metadata.name,
-          uid,
-          apiVersion: obj.apiVersion,
-          resourceVersion: obj.metadata.resourceVersion,
-          ...(fieldPath ? { fieldPath } : {}),
+      this.client.create(
+        'events',
+        {
+          apiVersion: 'v1',
+          kind: 'Event',
+          metadata: { name, namespace: ns },
+          involvedObject: involvedObject(obj, uid, fieldPath),
+          reason,
+          message,
+          source: host ? { component, host } : { component },
+          firstTimestamp: now,
+          lastTimestamp: now,
+          count: 1,
+          type,
+          eventTime: null,
+          reportingComponent: component,
+          reportingInstance: host ?? '',
         },
-        reason,
-        message,
-        source: { component, ...(host ? { host } : {}) },
-        firstTimestamp: now,
-        lastTimestamp: now,
-        count: 1,
-        type,
-        eventTime: null,
-        reportingComponent: component,
-        reportingInstance: host ?? '',
-      });
+        OWNED,
+      );
+      if (!prev) this.remember(key); // a new key (a known one keeps its place, as in a Map)
       this.series.set(key, { name, namespace: ns, count: 1 });
-      if (this.series.size > 4096) this.series.delete(this.series.keys().next().value!);
     } catch {
       // Events are best effort, as upstream: a failed event never fails the caller.
     }
   }
+}
+
+const MAX_SERIES = 4096;
+
+/** The recorder builds each Event body for one write: the API server may keep it as is. */
+const OWNED = { owned: true };
+
+/** The ObjectReference, built field by field in JSON order, leaving out what the object lacks (no undefined keys to strip). */
+function involvedObject(obj: KObject, uid: string, fieldPath: string | undefined): Record<string, unknown> {
+  const ref: Record<string, unknown> = {};
+  if (obj.kind !== undefined) ref.kind = obj.kind;
+  if (obj.metadata.namespace !== undefined) ref.namespace = obj.metadata.namespace;
+  if (obj.metadata.name !== undefined) ref.name = obj.metadata.name;
+  ref.uid = uid;
+  if (obj.apiVersion !== undefined) ref.apiVersion = obj.apiVersion;
+  if (obj.metadata.resourceVersion !== undefined) ref.resourceVersion = obj.metadata.resourceVersion;
+  if (fieldPath) ref.fieldPath = fieldPath;
+  return ref;
 }

@@ -26,6 +26,11 @@ export class WorkQueue {
     return this.queue.length - this.head;
   }
 
+  /** Whether `key` is queued and not yet taken (a further `add` would change nothing). */
+  isQueued(key: string): boolean {
+    return this.dirty.has(key);
+  }
+
   add(key: string): void {
     if (this.dirty.has(key)) return;
     this.dirty.add(key);

@@ -40,9 +40,9 @@ export function startControllers(
       watch(resource, h) {
         // Like an informer's initial list: existing objects arrive as adds, then live changes.
         for (const o of client.list(resource)) h.add?.(o);
-        client.watch(resource, (type, o, rv) => {
+        client.watch(resource, (type, o, rv, prev) => {
           if (type === 'ADDED') h.add?.(o);
-          else if (type === 'MODIFIED') h.update?.(o, rv);
+          else if (type === 'MODIFIED') h.update?.(o, rv, prev);
           else h.delete?.(o);
         });
       },

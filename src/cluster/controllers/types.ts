@@ -11,7 +11,8 @@ export type SyncResult = void | { requeueAfterMs: number };
 /** Handlers for one watched resource; they only work out keys and enqueue (level-triggered). */
 export interface Handlers {
   add?(o: KObject): void;
-  update?(o: KObject, rv: number): void;
+  /** `old` is the version before this write (as informers' UpdateFunc gets it). */
+  update?(o: KObject, rv: number, old?: KObject): void;
   delete?(o: KObject): void;
 }
 

@@ -17,7 +17,9 @@ export interface LogEntry {
  * bugs replayable. `lines()` renders it compactly; `digest()` fingerprints it.
  */
 export class EventLog {
-  readonly entries: LogEntry[] = [];
+  /** A ring once full: `start` is the oldest entry. (Dropping the oldest from an array's front moves the whole array: ~0.5 ms a write at a million entries.) */
+  private ring: LogEntry[] = [];
+  private start = 0;
 
   constructor(
     private readonly now: () => number,
@@ -26,15 +28,29 @@ export class EventLog {
   ) {}
 
   record(e: StoreEvent): void {
-    this.entries.push({
+    if (this.capacity <= 0) return;
+    const entry: LogEntry = {
       rv: e.rv,
       at: this.now(),
       type: e.type,
       resource: e.resource,
       namespace: e.object.metadata.namespace,
       name: e.object.metadata.name ?? '',
-    });
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    };
+    if (this.ring.length < this.capacity) this.ring.push(entry);
+    else {
+      this.ring[this.start] = entry;
+      this.start = (this.start + 1) % this.capacity;
+    }
+  }
+
+  get size(): number {
+    return this.ring.length;
+  }
+
+  /** The kept entries, oldest first (a copy). */
+  get entries(): LogEntry[] {
+    return this.start === 0 ? this.ring.slice() : this.ring.slice(this.start).concat(this.ring.slice(0, this.start));
   }
 
   lines(from = 0): string[] {

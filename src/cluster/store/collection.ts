@@ -8,14 +8,27 @@ export function objectKey(namespace: string | undefined, name: string): string {
   return namespace ? `${namespace}/${name}` : name;
 }
 
-function addTo(m: Map<string, Set<string>>, v: string, key: string): void {
+/**
+ * One stored object's slot. Every index files the cell, not the key: an update swaps `obj` once
+ * and every bucket sees it, and reading a bucket needs no lookup per object.
+ */
+export interface Cell {
+  readonly key: string;
+  obj: KObject;
+}
+
+/** The cells filed under one index value, in filing order. */
+export type Bucket = ReadonlySet<Cell>;
+type Buckets = Map<string, Set<Cell>>;
+
+function addTo(m: Buckets, v: string, c: Cell): void {
   let s = m.get(v);
   if (!s) m.set(v, (s = new Set()));
-  s.add(key);
+  s.add(c);
 }
-function removeFrom(m: Map<string, Set<string>>, v: string, key: string): void {
+function removeFrom(m: Buckets, v: string, c: Cell): void {
   const s = m.get(v);
-  if (s && s.delete(key) && s.size === 0) m.delete(v);
+  if (s && s.delete(c) && s.size === 0) m.delete(v);
 }
 
 /**
@@ -24,19 +37,22 @@ function removeFrom(m: Map<string, Set<string>>, v: string, key: string): void {
  * every object; a sorted key array (etcd order) is rebuilt lazily only after adds or removes.
  */
 export class Collection {
-  readonly objects = new Map<string, KObject>();
-  private byNamespace = new Map<string, Set<string>>();
-  /** label key → label value → keys: two lookups instead of building a `k=v` string per label per write. */
-  private byLabel = new Map<string, Map<string, Set<string>>>();
-  private byIndex = new Map<string, Map<string, Set<string>>>();
+  /** namespace → name → cell: reads and writes need no `namespace/name` string built and hashed. */
+  private named = new Map<string, Map<string, Cell>>();
+  private count = 0;
+  private byNamespace: Buckets = new Map();
+  /** label key → label value → cells: two lookups instead of building a `k=v` string per label per write. */
+  private byLabel = new Map<string, Buckets>();
+  private byIndex = new Map<string, Buckets>();
   /** The indexers with their value maps, as arrays: the write path walks them without allocating. */
   private readonly indexFns: Indexer[] = [];
-  private readonly indexMaps: Map<string, Set<string>>[] = [];
-  private sorted: string[] | null = [];
+  private readonly indexMaps: Buckets[] = [];
+  /** Cells in etcd order; rebuilt after adds and removes only (an update swaps a cell's object in place). */
+  private sorted: Cell[] | null = [];
 
   constructor(indexers: Record<string, Indexer> = {}) {
     for (const name of Object.keys(indexers)) {
-      const m = new Map<string, Set<string>>();
+      const m: Buckets = new Map();
       this.byIndex.set(name, m);
       this.indexFns.push(indexers[name]);
       this.indexMaps.push(m);
@@ -44,44 +60,68 @@ export class Collection {
   }
 
   get size(): number {
-    return this.objects.size;
+    return this.count;
   }
 
-  put(key: string, obj: KObject): KObject | undefined {
-    const prev = this.objects.get(key);
-    this.objects.set(key, obj);
-    if (prev) this.reindex(key, prev, obj);
-    else {
-      this.sorted = null;
-      this.index(key, obj);
-    }
+  get(namespace: string | undefined, name: string): KObject | undefined {
+    return this.named.get(namespace || '')?.get(name)?.obj;
+  }
+
+  /** Files a new object under `key` (`namespace/name`, its etcd order); the caller checked that none has its name. */
+  add(key: string, obj: KObject): void {
+    const ns = obj.metadata.namespace || '';
+    let m = this.named.get(ns);
+    const c: Cell = { key, obj };
+    if (!m) this.named.set(ns, (m = new Map()));
+    m.set(obj.metadata.name!, c);
+    this.count++;
+    this.sorted = null;
+    this.index(c, obj);
+  }
+
+  /** Swaps in the new version of a stored object (the caller checked it exists). */
+  replace(obj: KObject): KObject | undefined {
+    const cell = this.named.get(obj.metadata.namespace || '')?.get(obj.metadata.name!);
+    if (!cell) return undefined;
+    const prev = cell.obj;
+    cell.obj = obj;
+    this.reindex(cell, prev, obj);
     return prev;
   }
 
-  remove(key: string): KObject | undefined {
-    const prev = this.objects.get(key);
-    if (!prev) return undefined;
-    this.unindex(key, prev);
-    this.objects.delete(key);
+  remove(namespace: string | undefined, name: string): KObject | undefined {
+    const ns = namespace || '';
+    const m = this.named.get(ns);
+    const c = m?.get(name);
+    if (!m || !c) return undefined;
+    const prev = c.obj;
+    this.unindex(c, prev);
+    m.delete(name);
+    if (m.size === 0) this.named.delete(ns);
+    this.count--;
     this.sorted = null;
     return prev;
   }
 
-  /** Keys in etcd order (namespace, then name). */
-  sortedKeys(): string[] {
-    if (!this.sorted) this.sorted = [...this.objects.keys()].sort();
+  /** Cells in etcd order (namespace, then name). */
+  sortedCells(): readonly Cell[] {
+    if (!this.sorted) {
+      const all: Cell[] = [];
+      for (const m of this.named.values()) for (const c of m.values()) all.push(c);
+      this.sorted = all.sort(byKey);
+    }
     return this.sorted;
   }
 
-  keysInNamespace(ns: string): ReadonlySet<string> {
+  keysInNamespace(ns: string): Bucket {
     return this.byNamespace.get(ns) ?? EMPTY;
   }
 
-  keysWithLabel(key: string, value: string): ReadonlySet<string> {
+  keysWithLabel(key: string, value: string): Bucket {
     return this.byLabel.get(key)?.get(value) ?? EMPTY;
   }
 
-  keysByIndex(index: string, value: string): ReadonlySet<string> {
+  keysByIndex(index: string, value: string): Bucket {
     const m = this.byIndex.get(index);
     if (!m) throw new Error(`no index ${index}`);
     return m.get(value) ?? EMPTY;
@@ -91,18 +131,18 @@ export class Collection {
     return this.byIndex.has(index);
   }
 
-  private index(key: string, o: KObject): void {
-    addTo(this.byNamespace, o.metadata.namespace ?? '', key);
+  private index(c: Cell, o: KObject): void {
+    addTo(this.byNamespace, o.metadata.namespace ?? '', c);
     const labels = o.metadata.labels;
     if (labels)
       for (const k in labels) {
         let m = this.byLabel.get(k);
         if (!m) this.byLabel.set(k, (m = new Map()));
-        addTo(m, labels[k], key);
+        addTo(m, labels[k], c);
       }
     for (let i = 0; i < this.indexFns.length; i++) {
       const values = this.indexFns[i](o);
-      for (let j = 0; j < values.length; j++) addTo(this.indexMaps[i], values[j], key);
+      for (let j = 0; j < values.length; j++) addTo(this.indexMaps[i], values[j], c);
     }
   }
 
@@ -110,12 +150,12 @@ export class Collection {
    * An update touches only the index entries whose values changed: a status write leaves the
    * namespace, labels and most indexed fields alone, and big buckets are costly to churn.
    */
-  private reindex(key: string, prev: KObject, o: KObject): void {
+  private reindex(c: Cell, prev: KObject, o: KObject): void {
     const pns = prev.metadata.namespace ?? '';
     const ns = o.metadata.namespace ?? '';
     if (pns !== ns) {
-      removeFrom(this.byNamespace, pns, key);
-      addTo(this.byNamespace, ns, key);
+      removeFrom(this.byNamespace, pns, c);
+      addTo(this.byNamespace, ns, c);
     }
     const before = prev.metadata.labels;
     const after = o.metadata.labels;
@@ -125,7 +165,7 @@ export class Collection {
           if (after && Object.prototype.hasOwnProperty.call(after, k) && after[k] === before[k]) continue;
           const m = this.byLabel.get(k);
           if (!m) continue;
-          removeFrom(m, before[k], key);
+          removeFrom(m, before[k], c);
           if (m.size === 0) this.byLabel.delete(k);
         }
       if (after)
@@ -133,7 +173,7 @@ export class Collection {
           if (before && Object.prototype.hasOwnProperty.call(before, k) && before[k] === after[k]) continue;
           let m = this.byLabel.get(k);
           if (!m) this.byLabel.set(k, (m = new Map()));
-          addTo(m, after[k], key);
+          addTo(m, after[k], c);
         }
     }
     for (let i = 0; i < this.indexFns.length; i++) {
@@ -141,26 +181,31 @@ export class Collection {
       const now = this.indexFns[i](o);
       if (was.length === 1 && now.length === 1 && was[0] === now[0]) continue;
       const m = this.indexMaps[i];
-      for (const v of was) if (!now.includes(v)) removeFrom(m, v, key);
-      for (const v of now) if (!was.includes(v)) addTo(m, v, key);
+      for (const v of was) if (!now.includes(v)) removeFrom(m, v, c);
+      for (const v of now) if (!was.includes(v)) addTo(m, v, c);
     }
   }
 
-  private unindex(key: string, o: KObject): void {
-    removeFrom(this.byNamespace, o.metadata.namespace ?? '', key);
+  private unindex(c: Cell, o: KObject): void {
+    removeFrom(this.byNamespace, o.metadata.namespace ?? '', c);
     const labels = o.metadata.labels;
     if (labels)
       for (const k in labels) {
         const m = this.byLabel.get(k);
         if (!m) continue;
-        removeFrom(m, labels[k], key);
+        removeFrom(m, labels[k], c);
         if (m.size === 0) this.byLabel.delete(k);
       }
     for (let i = 0; i < this.indexFns.length; i++) {
       const values = this.indexFns[i](o);
-      for (let j = 0; j < values.length; j++) removeFrom(this.indexMaps[i], values[j], key);
+      for (let j = 0; j < values.length; j++) removeFrom(this.indexMaps[i], values[j], c);
     }
   }
 }
 
-const EMPTY: ReadonlySet<string> = new Set();
+const EMPTY: Bucket = new Set();
+
+/** etcd order: by `namespace/name` key, compared as the default string sort does. */
+export function byKey(a: Cell, b: Cell): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}

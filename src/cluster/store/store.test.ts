@@ -179,4 +179,17 @@ describe('store: index upkeep on updates', () => {
     expect(names('extra')).toEqual([]);
     expect(s.countOf('pods', 'default')).toBe(2);
   });
+
+  it('byIndex returns the current version of objects whose indexed values did not change, in filing order', () => {
+    const s = newStore();
+    s.create('pods', pod('a', { app: 'web' }, 'default', 'n1'));
+    s.create('pods', pod('b', { app: 'web' }, 'default', 'n1'));
+    const a2 = s.update('pods', { ...pod('a', { app: 'web' }, 'default', 'n1'), status: { phase: 'Running' } });
+    const onNode = s.byIndex('pods', 'nodeName', 'n1');
+    expect(onNode.map((o) => o.metadata.name)).toEqual(['a', 'b']);
+    expect(onNode[0]).toBe(a2);
+    expect(s.list('pods', { selector: parseSelector('app=web') }).items[0]).toBe(a2);
+    s.delete('pods', 'default', 'a');
+    expect(s.byIndex('pods', 'nodeName', 'n1').map((o) => o.metadata.name)).toEqual(['b']);
+  });
 });

@@ -1,7 +1,7 @@
 import type { KObject } from '../api/types';
 import { deepFreeze } from '../api/types';
 import { equalityTerms, matches, type Selector } from '../api/labels';
-import { Collection, objectKey, type Indexer } from './collection';
+import { byKey, Collection, objectKey, type Bucket, type Cell, type Indexer } from './collection';
 import { History, type StoreEvent } from './history';
 
 export type { StoreEvent };
@@ -42,7 +42,8 @@ export interface WatchOptions {
   filter?: (o: KObject) => boolean;
 }
 
-export type WatchCallback = (type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: KObject, rv: number) => void;
+/** `prev` (MODIFIED only) is the version before this write, as an informer's UpdateFunc(old, new) gets it. */
+export type WatchCallback = (type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: KObject, rv: number, prev?: KObject) => void;
 
 interface Watcher extends WatchOptions {
   cb: WatchCallback;
@@ -99,7 +100,7 @@ export class Store {
   }
 
   get(resource: string, namespace: string | undefined, name: string): KObject | undefined {
-    return this.col(resource).objects.get(objectKey(namespace, name));
+    return this.col(resource).get(namespace, name);
   }
 
   countOf(resource: string, namespace?: string): number {
@@ -111,11 +112,11 @@ export class Store {
   create(resource: string, obj: KObject): KObject {
     const c = this.col(resource);
     const key = objectKey(obj.metadata.namespace, obj.metadata.name!);
-    if (c.objects.has(key)) throw new StoreError('AlreadyExists', key);
+    if (c.get(obj.metadata.namespace, obj.metadata.name!)) throw new StoreError('AlreadyExists', key);
     if (this.count >= this.maxObjects)
       throw new StoreError('Capacity', `the cluster holds its maximum of ${this.maxObjects} objects`);
     const stored = this.stamp(obj);
-    c.put(key, stored);
+    c.add(key, stored);
     this.count++;
     this.commit({ type: 'ADDED', resource, object: stored, rv: this.revision });
     return stored;
@@ -127,12 +128,12 @@ export class Store {
    */
   update(resource: string, obj: KObject, expectRv?: string): KObject {
     const c = this.col(resource);
-    const key = objectKey(obj.metadata.namespace, obj.metadata.name!);
-    const prev = c.objects.get(key);
-    if (!prev) throw new StoreError('NotFound', key);
-    if (expectRv !== undefined && expectRv !== prev.metadata.resourceVersion) throw new StoreError('Conflict', key);
+    const prev = c.get(obj.metadata.namespace, obj.metadata.name!);
+    if (!prev) throw new StoreError('NotFound', objectKey(obj.metadata.namespace, obj.metadata.name!));
+    if (expectRv !== undefined && expectRv !== prev.metadata.resourceVersion)
+      throw new StoreError('Conflict', objectKey(obj.metadata.namespace, obj.metadata.name!));
     const stored = this.stamp(obj);
-    c.put(key, stored);
+    c.replace(stored);
     this.commit({ type: 'MODIFIED', resource, object: stored, prev, rv: this.revision });
     return stored;
   }
@@ -140,11 +141,10 @@ export class Store {
   /** Removes an object; the DELETED event carries its last state at the new revision. */
   delete(resource: string, namespace: string | undefined, name: string, expectRv?: string): KObject {
     const c = this.col(resource);
-    const key = objectKey(namespace, name);
-    const prev = c.objects.get(key);
-    if (!prev) throw new StoreError('NotFound', key);
-    if (expectRv !== undefined && expectRv !== prev.metadata.resourceVersion) throw new StoreError('Conflict', key);
-    c.remove(key);
+    const prev = c.get(namespace, name);
+    if (!prev) throw new StoreError('NotFound', objectKey(namespace, name));
+    if (expectRv !== undefined && expectRv !== prev.metadata.resourceVersion) throw new StoreError('Conflict', objectKey(namespace, name));
+    c.remove(namespace, name);
     this.count--;
     this.revision++;
     const last = deepFreeze({ ...prev, metadata: { ...prev.metadata, resourceVersion: String(this.revision) } });
@@ -162,40 +162,40 @@ export class Store {
   list(resource: string, opts: ListOptions = {}): ListResult {
     const c = this.col(resource);
     const candidates = this.candidates(c, opts);
-    const keys = candidates ? [...candidates].sort() : c.sortedKeys();
+    const cells = candidates ? [...candidates].sort(byKey) : c.sortedCells();
     let start = 0;
-    if (opts.after !== undefined) start = upperBound(keys, opts.after);
+    if (opts.after !== undefined) start = upperBound(cells, opts.after);
     const items: KObject[] = [];
     const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
     // candidates() picked the smallest index; the named index must still hold for every item.
     const inIndex = opts.index ? c.keysByIndex(opts.index.name, opts.index.value) : undefined;
     let i = start;
-    for (; i < keys.length; i++) {
-      if (inIndex && !inIndex.has(keys[i])) continue;
-      const o = c.objects.get(keys[i])!;
+    for (; i < cells.length; i++) {
+      const cell = cells[i];
+      if (inIndex && !inIndex.has(cell)) continue;
+      const o = cell.obj;
       if (!this.accepts(o, opts)) continue;
       if (items.length >= limit) break;
       items.push(o);
     }
     const res: ListResult = { items, rv: this.revision };
-    if (i < keys.length) {
-      res.nextAfter = keys[i - 1];
+    if (i < cells.length) {
+      res.nextAfter = cells[i - 1].key;
       // Like etcd, the remaining count is only exact (and only reported) for unfiltered lists.
-      if (!opts.selector && !opts.filter && !inIndex && !opts.namespace) res.remaining = keys.length - i;
+      if (!opts.selector && !opts.filter && !inIndex && !opts.namespace) res.remaining = cells.length - i;
     }
     return res;
   }
 
   /** Objects filed under `value` in a registered index (e.g. pods on a node, children of an owner). */
   byIndex(resource: string, index: string, value: string): KObject[] {
-    const c = this.col(resource);
     const out: KObject[] = [];
-    for (const k of c.keysByIndex(index, value)) out.push(c.objects.get(k)!);
+    for (const cell of this.col(resource).keysByIndex(index, value)) out.push(cell.obj);
     return out;
   }
 
-  private candidates(c: Collection, opts: ListOptions): ReadonlySet<string> | undefined {
-    let best: ReadonlySet<string> | undefined;
+  private candidates(c: Collection, opts: ListOptions): Bucket | undefined {
+    let best: Bucket | undefined;
     if (opts.index) best = c.keysByIndex(opts.index.name, opts.index.value);
     if (opts.namespace) best = smaller(best, c.keysInNamespace(opts.namespace));
     if (opts.selector) for (const [k, v] of equalityTerms(opts.selector)) best = smaller(best, c.keysWithLabel(k, v));
@@ -245,7 +245,7 @@ export class Store {
     if (e.type === 'ADDED') {
       if (now) w.cb('ADDED', e.object, e.rv);
     } else if (e.type === 'MODIFIED') {
-      if (now && before) w.cb('MODIFIED', e.object, e.rv);
+      if (now && before) w.cb('MODIFIED', e.object, e.rv, e.prev);
       else if (now) w.cb('ADDED', e.object, e.rv);
       else if (before) w.cb('DELETED', e.object, e.rv);
     } else if (before) w.cb('DELETED', e.object, e.rv);
@@ -262,17 +262,17 @@ export class ExpiredError extends Error {
   }
 }
 
-function smaller(best: ReadonlySet<string> | undefined, s: ReadonlySet<string>): ReadonlySet<string> {
+function smaller(best: Bucket | undefined, s: Bucket): Bucket {
   return !best || s.size < best.size ? s : best;
 }
 
 /** First index whose key is > k. */
-function upperBound(keys: string[], k: string): number {
+function upperBound(cells: readonly Cell[], k: string): number {
   let lo = 0;
-  let hi = keys.length;
+  let hi = cells.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (keys[mid] <= k) lo = mid + 1;
+    if (cells[mid].key <= k) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -14,6 +14,8 @@ import { withCollision, withCreateFailure } from './newrs';
 import type { DeploymentAction, DeploymentPlan } from './plan';
 import { reconcile, selectsEverything } from './reconcile';
 import { equalIgnoreHash } from './replicas';
+import { statusOnlyChange } from '../util/statusOnly';
+import { SyncBudget } from '../util/syncBudget';
 
 export const NAME = 'deployment-controller';
 const DEPLOY = 'apps/deployments';
@@ -28,32 +30,30 @@ export const deploymentController: ControllerFactory = {
 
 class DeploymentController {
   private readonly queue;
-  /** Last seen version of each ReplicaSet, to compare old and new on updates. */
-  private readonly rsCache = new Map<string, KObject>();
+  /** Paces syncs that only a status change asked for (see SyncBudget). */
+  private readonly budget: SyncBudget;
 
   constructor(private readonly ctx: ControllerContext) {
     this.queue = ctx.queue('deployment', (key) => this.sync(key));
+    this.budget = new SyncBudget(() => ctx.clock.now());
   }
 
   start(): void {
     const enqueue = (d: KObject) => this.queue.add(keyOf(d));
     // Our own status writes enqueue too: the next sync reads the new status (a complete rollout
-    // cleans up old ReplicaSets only then), as upstream.
-    this.ctx.watch(DEPLOY, { add: enqueue, update: enqueue, delete: enqueue });
+    // cleans up old ReplicaSets only then), as upstream; status-only changes are paced.
+    this.ctx.watch(DEPLOY, {
+      add: enqueue,
+      update: (d, _rv, old) => (old && statusOnlyChange(old, d) ? this.budget.enqueue(this.queue, keyOf(d)) : enqueue(d)),
+      delete: (d) => {
+        this.budget.forget(keyOf(d));
+        enqueue(d);
+      },
+    });
     this.ctx.watch(RS, {
-      add: (rs) => {
-        this.rsCache.set(keyOf(rs), rs);
-        this.addReplicaSet(rs);
-      },
-      update: (rs) => {
-        const old = this.rsCache.get(keyOf(rs)) ?? rs;
-        this.rsCache.set(keyOf(rs), rs);
-        this.updateReplicaSet(old, rs);
-      },
-      delete: (rs) => {
-        this.rsCache.delete(keyOf(rs));
-        this.enqueueOwner(rs);
-      },
+      add: (rs) => this.addReplicaSet(rs),
+      update: (rs, _rv, old) => this.updateReplicaSet(old ?? rs, rs),
+      delete: (rs) => this.enqueueOwner(rs),
     });
     this.ctx.watch('pods', { delete: (p) => this.deletePod(p) });
   }
@@ -65,9 +65,11 @@ class DeploymentController {
     return d && d.metadata.uid === ref.uid ? d : undefined;
   }
 
-  private enqueueOwner(rs: KObject): void {
+  private enqueueOwner(rs: KObject, paced = false): void {
     const d = this.resolve(rs.metadata.namespace, controllerOf(rs));
-    if (d) this.queue.add(keyOf(d));
+    if (!d) return;
+    if (paced) this.budget.enqueue(this.queue, keyOf(d));
+    else this.queue.add(keyOf(d));
   }
 
   /** getDeploymentsForReplicaSet: Deployments in the namespace whose non-empty selector matches. */
@@ -90,7 +92,7 @@ class DeploymentController {
     const oldRef = controllerOf(old);
     const refChanged = JSON.stringify(curRef) !== JSON.stringify(oldRef);
     if (refChanged && oldRef) this.enqueueOwner(old);
-    if (curRef) return this.enqueueOwner(cur);
+    if (curRef) return this.enqueueOwner(cur, !refChanged && statusOnlyChange(old, cur));
     const labelChanged = JSON.stringify(cur.metadata.labels ?? {}) !== JSON.stringify(old.metadata.labels ?? {});
     if (labelChanged || refChanged) this.enqueueMatching(cur);
   }
@@ -131,6 +133,7 @@ class DeploymentController {
   private sync(key: string): SyncResult {
     const { client } = this.ctx;
     const [ns, name] = splitKey(key);
+    this.budget.spend(key);
     const d = client.get(DEPLOY, ns, name);
     if (!d) return;
     const now = this.ctx.clock.now();

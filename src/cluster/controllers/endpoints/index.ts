@@ -6,6 +6,7 @@
  */
 import { selectorFromSet } from '../../api/labels';
 import type { KObject } from '../../api/types';
+import { SyncBudget } from '../util/syncBudget';
 import { keyOf, splitKey, type ControllerContext, type ControllerFactory } from '../types';
 import { apiserverIP, isApiserverService } from './apiserver';
 import { managedSelector, ServiceMembership } from './membership';
@@ -20,7 +21,10 @@ export const endpointsController: ControllerFactory = {
     const members = new ServiceMembership();
     const triggers = new TriggerTimeTracker();
     const q = ctx.queue('services', sync);
-    const enqueueAll = (keys: string[]) => keys.forEach((k) => q.add(k));
+    // Pod changes are paced per Service, as --endpoint-updates-batch-period would (see SyncBudget);
+    // Service changes sync at once.
+    const budget = new SyncBudget(() => ctx.clock.now());
+    const enqueueAll = (keys: string[]) => keys.forEach((k) => budget.enqueue(q, k));
     const onService = (svc: KObject) => {
       members.setService(svc);
       q.add(keyOf(svc));
@@ -30,6 +34,7 @@ export const endpointsController: ControllerFactory = {
       update: onService,
       delete: (svc) => {
         members.deleteService(keyOf(svc));
+        budget.forget(keyOf(svc));
         q.add(keyOf(svc));
       },
     });
@@ -42,6 +47,7 @@ export const endpointsController: ControllerFactory = {
     ctx.watch('endpoints', { delete: (ep) => q.add(keyOf(ep)) });
 
     function sync(key: string): void {
+      budget.spend(key);
       const [ns, name] = splitKey(key);
       const svc = ctx.client.get('services', ns, name);
       const current = ctx.client.get('endpoints', ns, name);

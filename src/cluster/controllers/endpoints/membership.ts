@@ -39,7 +39,11 @@ export function podFingerprint(pod: KObject): string {
 export class ServiceMembership {
   private selectors = new Map<string, { ns: string; sel: Record<string, string>; term: string }>();
   private byTerm = new Map<string, Set<string>>();
+  /** Managed Services per namespace: pods of a namespace without any skip the term lookups. */
+  private perNamespace = new Map<string, number>();
   private pods = new Map<string, { services: string[]; fp: string }>();
+  /** Pods with a membership, per namespace. */
+  private membersPerNs = new Map<string, number>();
 
   /** Records (or forgets, when unmanaged) a Service's selector. */
   setService(svc: KObject): void {
@@ -51,6 +55,7 @@ export class ServiceMembership {
     const first = Object.keys(sel).sort()[0];
     const term = first === undefined ? `${ns}\0*` : `${ns}\0${first}=${sel[first]}`;
     this.selectors.set(key, { ns, sel, term });
+    this.perNamespace.set(ns, (this.perNamespace.get(ns) ?? 0) + 1);
     let s = this.byTerm.get(term);
     if (!s) this.byTerm.set(term, (s = new Set()));
     s.add(key);
@@ -60,6 +65,9 @@ export class ServiceMembership {
     const prev = this.selectors.get(key);
     if (!prev) return;
     this.selectors.delete(key);
+    const n = (this.perNamespace.get(prev.ns) ?? 1) - 1;
+    if (n > 0) this.perNamespace.set(prev.ns, n);
+    else this.perNamespace.delete(prev.ns);
     const s = this.byTerm.get(prev.term);
     if (s && s.delete(key) && s.size === 0) this.byTerm.delete(prev.term);
   }
@@ -67,6 +75,7 @@ export class ServiceMembership {
   /** Service keys whose selector matches the pod's labels (candidates from the term index only). */
   servicesFor(pod: KObject): string[] {
     const ns = pod.metadata.namespace ?? '';
+    if (!this.perNamespace.has(ns)) return [];
     const labels = pod.metadata.labels ?? {};
     const out: string[] = [];
     const consider = (term: string) => {
@@ -85,13 +94,16 @@ export class ServiceMembership {
    * when neither its memberships nor its endpoint-relevant fields changed.
    */
   podChanged(pod: KObject): string[] {
+    // Most pod events come from namespaces without Services or member pods: no work at all.
+    const ns = pod.metadata.namespace ?? '';
+    if (!this.perNamespace.has(ns) && !this.membersPerNs.has(ns)) return [];
     const key = keyOf(pod);
     const services = this.servicesFor(pod);
-    const fp = podFingerprint(pod);
     const prev = this.pods.get(key);
     if (services.length === 0 && !prev) return [];
-    if (services.length) this.pods.set(key, { services, fp });
-    else this.pods.delete(key);
+    const fp = podFingerprint(pod);
+    if (services.length) this.setMember(key, ns, { services, fp });
+    else this.deleteMember(key, ns);
     if (prev && prev.fp === fp && sameSet(prev.services, services)) return [];
     return union(prev?.services ?? [], services);
   }
@@ -99,8 +111,20 @@ export class ServiceMembership {
   podDeleted(pod: KObject): string[] {
     const key = keyOf(pod);
     const prev = this.pods.get(key);
-    this.pods.delete(key);
+    this.deleteMember(key, pod.metadata.namespace ?? '');
     return union(prev?.services ?? [], this.servicesFor(pod));
+  }
+
+  private setMember(key: string, ns: string, m: { services: string[]; fp: string }): void {
+    if (!this.pods.has(key)) this.membersPerNs.set(ns, (this.membersPerNs.get(ns) ?? 0) + 1);
+    this.pods.set(key, m);
+  }
+
+  private deleteMember(key: string, ns: string): void {
+    if (!this.pods.delete(key)) return;
+    const n = (this.membersPerNs.get(ns) ?? 1) - 1;
+    if (n > 0) this.membersPerNs.set(ns, n);
+    else this.membersPerNs.delete(ns);
   }
 }
 

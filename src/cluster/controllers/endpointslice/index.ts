@@ -9,6 +9,7 @@ import type { KObject } from '../../api/types';
 import { apiserverIP, isApiserverService } from '../endpoints/apiserver';
 import { managedSelector, ServiceMembership } from '../endpoints/membership';
 import { TriggerTimeTracker } from '../endpoints/triggerTime';
+import { SyncBudget } from '../util/syncBudget';
 import { keyOf, splitKey, type ControllerContext, type ControllerFactory } from '../types';
 import { apiserverSlice, MANAGED_BY, MANAGED_BY_LABEL, reconcileSlices, SERVICE_NAME_LABEL } from './reconcile';
 
@@ -22,7 +23,10 @@ export const endpointSliceController: ControllerFactory = {
     const members = new ServiceMembership();
     const triggers = new TriggerTimeTracker();
     const q = ctx.queue('services', sync);
-    const enqueueAll = (keys: string[]) => keys.forEach((k) => q.add(k));
+    // Pod changes are paced per Service, as --endpoint-updates-batch-period would (see SyncBudget);
+    // Service changes sync at once.
+    const budget = new SyncBudget(() => ctx.clock.now());
+    const enqueueAll = (keys: string[]) => keys.forEach((k) => budget.enqueue(q, k));
     const onService = (svc: KObject) => {
       members.setService(svc);
       q.add(keyOf(svc));
@@ -32,6 +36,7 @@ export const endpointSliceController: ControllerFactory = {
       update: onService,
       delete: (svc) => {
         members.deleteService(keyOf(svc));
+        budget.forget(keyOf(svc));
         q.add(keyOf(svc));
       },
     });
@@ -51,6 +56,7 @@ export const endpointSliceController: ControllerFactory = {
     const zoneOf = (node: string): string | undefined => ctx.client.get('nodes', undefined, node)?.metadata.labels?.[ZONE];
 
     function sync(key: string): void {
+      budget.spend(key);
       const [ns, name] = splitKey(key);
       const svc = ctx.client.get('services', ns, name);
       if (isApiserverService(ns, name)) return syncApiserver(svc);

@@ -36,6 +36,18 @@ export const ORPHAN = 'orphan';
 
 export const hasFinalizer = (o: KObject, f: string) => (o.metadata.finalizers ?? []).includes(f);
 
+/**
+ * Whether an update leaves the graph as it was: same owners, deletion state and finalizers (what
+ * upstream's processGraphChanges compares; status writes never matter).
+ */
+export function sameForGraph(a: KObject, b: KObject): boolean {
+  const am = a.metadata;
+  const bm = b.metadata;
+  if (am.deletionTimestamp !== bm.deletionTimestamp) return false;
+  if (am.finalizers !== bm.finalizers && (am.finalizers ?? []).join('\0') !== (bm.finalizers ?? []).join('\0')) return false;
+  return am.ownerReferences === bm.ownerReferences || JSON.stringify(am.ownerReferences ?? []) === JSON.stringify(bm.ownerReferences ?? []);
+}
+
 /** What an observed change means for the collector. */
 export interface Observed {
   node: GraphNode;

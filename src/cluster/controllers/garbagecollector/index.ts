@@ -10,7 +10,7 @@
 import type { KObject } from '../../api/types';
 import { resourceKey, type ResourceDef } from '../../apiserver/types';
 import type { ControllerContext, ControllerFactory } from '../types';
-import { FOREGROUND, Graph, hasFinalizer, ORPHAN, type GraphNode, type OwnerRef } from './graph';
+import { FOREGROUND, Graph, hasFinalizer, ORPHAN, sameForGraph, type GraphNode, type OwnerRef } from './graph';
 import { decideDelete, ownerState, withoutFinalizer, withoutOwner, type OwnerState } from './reconcile';
 
 export const GARBAGE_COLLECTOR = 'garbage-collector-controller';
@@ -42,7 +42,11 @@ export const garbageCollector: ControllerFactory = {
       };
       ctx.watch(key, {
         add: upsert,
-        update: upsert,
+        update: (o, _rv, old) => {
+          const node = old && graph.get(o.metadata.uid!);
+          if (node && !node.virtual && sameForGraph(old, o)) return;
+          upsert(o);
+        },
         delete: (o) => {
           const gone = graph.remove(o.metadata.uid!);
           if (!gone) return;

@@ -29,7 +29,12 @@ export const taintEvictionController: ControllerFactory = {
     const onPod = (p: KObject) => {
       if (p.spec?.nodeName) podsQ.add(keyOf(p));
     };
-    ctx.watch('pods', { add: onPod, update: onPod, delete: (p) => podsQ.add(keyOf(p)) });
+    // PodUpdated: only a new node or new tolerations can change a pod's verdict (status writes can't).
+    const onPodUpdate = (p: KObject, _rv: number, old?: KObject) => {
+      if (old && old.spec?.nodeName === p.spec?.nodeName && sameTolerations(old.spec?.tolerations, p.spec?.tolerations)) return;
+      onPod(p);
+    };
+    ctx.watch('pods', { add: onPod, update: onPodUpdate, delete: (p) => podsQ.add(keyOf(p)) });
 
     const podRef = (key: string): KObject => {
       const [namespace, name] = splitKey(key);
@@ -94,3 +99,10 @@ export const taintEvictionController: ControllerFactory = {
     }
   },
 };
+
+/** Semantic.DeepEqual of two toleration lists (nil and empty alike). */
+function sameTolerations(a: unknown[] | undefined, b: unknown[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a?.length || !b?.length) return !a?.length && !b?.length;
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -30,7 +30,12 @@ export const podGarbageCollector: ControllerFactory = {
       const node = p.spec?.nodeName;
       if (node && !client.get('nodes', undefined, node)) nodesQ.addAfter(node, QUARANTINE_MS);
     };
-    ctx.watch('pods', { add: trackPod, update: trackPod, delete: (p) => terminated.delete(keyOf(p)) });
+    // Only the phase (terminated or not) and the node matter: skip the other updates.
+    const onUpdate = (p: KObject, _rv: number, old?: KObject) => {
+      if (old && old.spec?.nodeName === p.spec?.nodeName && isTerminated(old) === isTerminated(p)) return;
+      trackPod(p);
+    };
+    ctx.watch('pods', { add: trackPod, update: onUpdate, delete: (p) => terminated.delete(keyOf(p)) });
     ctx.watch('nodes', { delete: (n) => nodesQ.addAfter(n.metadata.name!, QUARANTINE_MS) });
     gcQ.add('gc');
 

@@ -11,10 +11,12 @@ import { keyOf, splitKey, type ControllerContext, type ControllerFactory, type S
 import type { ClaimResult } from '../util/claim';
 import { errorMessage, isNamespaceTerminating, isNotFound } from '../util/errors';
 import { Expectations } from '../util/expectations';
+import { OwnWrites } from '../util/ownWrites';
 import { adoptPatch, controllerOf, releasePatch, type OwnerReference } from '../util/owners';
 import { podFacts, podMatches } from '../util/podFacts';
-import { isPodReady, podReadyCondition } from '../util/pods';
+import { isPodActive, isPodReady, podReadyCondition } from '../util/pods';
 import { slowStartBatch } from '../util/slowStart';
+import { SyncBudget } from '../util/syncBudget';
 import { calculateStatus, podFromTemplate, reconcile, statusUpdate } from './reconcile';
 
 export const NAME = 'replicaset-controller';
@@ -31,18 +33,14 @@ export const replicaSetController: ControllerFactory = {
 class ReplicaSetController {
   private readonly exp: Expectations;
   private readonly queue;
-  /** Last seen version of each pod (the informer cache), to compare old and new on updates. */
-  private readonly podCache = new Map<string, KObject>();
-  /**
-   * resourceVersion of our own last status write per ReplicaSet: its watch event would only sync
-   * again to the same answer (a level-triggered fixpoint), so it enqueues nothing. Watch delivery
-   * may be synchronous: `writingStatus` covers the event arriving during the write itself.
-   */
-  private readonly wroteStatus = new Map<string, string | undefined>();
-  private writingStatus?: string;
+  /** Paces syncs that a pod's readiness alone asked for (see SyncBudget). */
+  private readonly budget: SyncBudget;
+  /** Our own status writes: their watch events enqueue nothing (see OwnWrites). */
+  private readonly ownStatus = new OwnWrites();
 
   constructor(private readonly ctx: ControllerContext) {
     this.exp = new Expectations(() => ctx.clock.now());
+    this.budget = new SyncBudget(() => ctx.clock.now());
     this.queue = ctx.queue('replicaset', (key) => this.sync(key));
   }
 
@@ -51,28 +49,19 @@ class ReplicaSetController {
       add: (rs) => this.queue.add(keyOf(rs)),
       update: (rs) => {
         const key = keyOf(rs);
-        if (this.writingStatus !== key && this.wroteStatus.get(key) !== rs.metadata.resourceVersion) this.queue.add(key);
+        if (!this.ownStatus.isOwn(key, rs.metadata.resourceVersion)) this.queue.add(key);
       },
       delete: (rs) => {
-        this.wroteStatus.delete(keyOf(rs));
+        this.ownStatus.forget(keyOf(rs));
+        this.budget.forget(keyOf(rs));
         this.exp.delete(keyOf(rs));
         this.queue.add(keyOf(rs));
       },
     });
     this.ctx.watch('pods', {
-      add: (p) => {
-        this.podCache.set(keyOf(p), p);
-        this.addPod(p);
-      },
-      update: (p) => {
-        const old = this.podCache.get(keyOf(p)) ?? p;
-        this.podCache.set(keyOf(p), p);
-        this.updatePod(old, p);
-      },
-      delete: (p) => {
-        this.podCache.delete(keyOf(p));
-        this.deletePod(p);
-      },
+      add: (p) => this.addPod(p),
+      update: (p, _rv, old) => this.updatePod(old ?? p, p),
+      delete: (p) => this.deletePod(p),
     });
   }
 
@@ -109,8 +98,11 @@ class ReplicaSetController {
     if (old !== cur && old.metadata.resourceVersion === cur.metadata.resourceVersion) return;
     // A write that changes nothing the sync reads (the bind, a container state) cannot change its
     // answer: upstream would sync to the same result, so skip the no-op.
-    if (old !== cur && sameForReplicaSet(old, cur)) return;
-    const labelChanged = JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(cur.metadata.labels ?? {});
+    const change = old === cur ? 'other' : replicaSetChange(old, cur);
+    if (change === 'none') return;
+    // 'ready' means owner and labels are as they were.
+    const ready = change === 'ready';
+    const labelChanged = !ready && JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(cur.metadata.labels ?? {});
     if (cur.metadata.deletionTimestamp) {
       // A graceful delete: replace the pod now rather than when the kubelet finally removes it.
       this.deletePod(cur);
@@ -119,7 +111,7 @@ class ReplicaSetController {
     }
     const curRef = controllerOf(cur);
     const oldRef = controllerOf(old);
-    const refChanged = JSON.stringify(curRef) !== JSON.stringify(oldRef);
+    const refChanged = !ready && JSON.stringify(curRef) !== JSON.stringify(oldRef);
     if (refChanged && oldRef) {
       const rs = this.resolve(old.metadata.namespace, oldRef);
       if (rs) this.queue.add(keyOf(rs));
@@ -127,7 +119,9 @@ class ReplicaSetController {
     if (curRef) {
       const rs = this.resolve(cur.metadata.namespace, curRef);
       if (!rs) return;
-      this.queue.add(keyOf(rs));
+      // Readiness alone changes only the status counts: paced (see SyncBudget).
+      if (ready) this.budget.enqueue(this.queue, keyOf(rs));
+      else this.queue.add(keyOf(rs));
       // Look again once the pod has been ready for minReadySeconds (plus a second of skew).
       const minReady = rs.spec?.minReadySeconds ?? 0;
       if (!isPodReady(old) && isPodReady(cur) && minReady > 0) this.queue.addAfter(keyOf(rs), minReady * 1000 + 1000);
@@ -152,6 +146,7 @@ class ReplicaSetController {
       this.exp.delete(key);
       return;
     }
+    this.budget.spend(key);
     const satisfied = this.exp.satisfied(key);
     const sel = asSelector(rs.spec?.selector);
     if (sel === 'error') return;
@@ -173,15 +168,7 @@ class ReplicaSetController {
     const next = calculateStatus(rs, pods, manageError === undefined ? undefined : errorMessage(manageError), now);
     const update = statusUpdate(rs, next);
     let updated = rs;
-    if (update) {
-      this.writingStatus = key;
-      try {
-        updated = client.updateStatus(RS, { ...rs, status: update });
-      } finally {
-        this.writingStatus = undefined;
-      }
-      this.wroteStatus.set(key, updated.metadata.resourceVersion);
-    }
+    if (update) updated = this.ownStatus.write(key, () => client.updateStatus(RS, { ...rs, status: update }));
     if (manageError !== undefined) throw manageError;
     // Last line of defence: look again after minReadySeconds while ready pods are not yet available.
     // Upstream waits exactly minReadySeconds; real clocks put the Ready transition a fraction of a
@@ -240,9 +227,11 @@ class ReplicaSetController {
   private createPods(key: string, rs: KObject, n: number): unknown {
     const { client, recorder } = this.ctx;
     this.exp.expectCreations(key, n);
+    // The pod shares the template's parts: hand it over (no copy) only if they are frozen.
+    const owned = { owned: Object.isFrozen(rs.spec?.template) };
     const { successes, error } = slowStartBatch<unknown>(n, 1, () => {
       try {
-        const pod = client.create('pods', podFromTemplate(rs));
+        const pod = client.create('pods', podFromTemplate(rs), owned);
         recorder.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, NAME);
         return undefined;
       } catch (e) {
@@ -279,20 +268,22 @@ class ReplicaSetController {
 }
 
 /**
- * Whether two versions of a pod look the same to syncReplicaSet: owner, labels, deletion, the
- * phase (active or not) and readiness with its transition time (available) are all it reads.
+ * What a pod update means to syncReplicaSet, which reads owner, labels, deletion, whether the
+ * phase is active (Pending → Running is no change) and readiness with its transition time
+ * (available): 'none' when it reads the same, 'ready' when only readiness moved (status counts
+ * only), else 'other'.
  */
-function sameForReplicaSet(a: KObject, b: KObject): boolean {
+function replicaSetChange(a: KObject, b: KObject): 'none' | 'ready' | 'other' {
   const am = a.metadata;
   const bm = b.metadata;
-  if (am.deletionTimestamp !== bm.deletionTimestamp || a.status?.phase !== b.status?.phase) return false;
-  if (controllerOf(a)?.uid !== controllerOf(b)?.uid || am.namespace !== bm.namespace) return false;
-  if (am.labels !== bm.labels && JSON.stringify(am.labels ?? {}) !== JSON.stringify(bm.labels ?? {})) return false;
+  if (am.deletionTimestamp !== bm.deletionTimestamp || isPodActive(a) !== isPodActive(b)) return 'other';
+  if (controllerOf(a)?.uid !== controllerOf(b)?.uid || am.namespace !== bm.namespace) return 'other';
+  if (am.labels !== bm.labels && JSON.stringify(am.labels ?? {}) !== JSON.stringify(bm.labels ?? {})) return 'other';
   const ra = podReadyCondition(a);
   const rb = podReadyCondition(b);
   const readyA = ra?.status === 'True';
-  if (readyA !== (rb?.status === 'True')) return false;
-  return !readyA || ra?.lastTransitionTime === rb?.lastTransitionTime;
+  if (readyA !== (rb?.status === 'True')) return 'ready';
+  return !readyA || ra?.lastTransitionTime === rb?.lastTransitionTime ? 'none' : 'ready';
 }
 
 /**

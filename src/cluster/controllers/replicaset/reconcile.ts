@@ -41,7 +41,11 @@ export function reconcile(o: ReplicaSetObserved): ReplicaSetPlan {
   return none;
 }
 
-/** The pod a ReplicaSet creates: template labels, annotations, finalizers and spec; `<rs>-` + 5 random chars. */
+/**
+ * The pod a ReplicaSet creates: template labels, annotations, finalizers and spec; `<rs>-` + 5
+ * random chars. The template's parts are shared, not copied: a stored template is frozen and the
+ * API server copies what it must (defaulting) before it writes.
+ */
 export function podFromTemplate(rs: KObject): KObject {
   const t = rs.spec?.template ?? {};
   const meta = t.metadata ?? {};
@@ -52,12 +56,12 @@ export function podFromTemplate(rs: KObject): KObject {
     metadata: {
       generateName: `${rs.metadata.name}-`,
       namespace: rs.metadata.namespace,
-      ...(meta.labels ? { labels: structuredClone(meta.labels) } : {}),
-      ...(meta.annotations ? { annotations: structuredClone(meta.annotations) } : {}),
-      ...(meta.finalizers ? { finalizers: [...meta.finalizers] } : {}),
+      ...(meta.labels ? { labels: meta.labels } : {}),
+      ...(meta.annotations ? { annotations: meta.annotations } : {}),
+      ...(meta.finalizers ? { finalizers: meta.finalizers } : {}),
       ownerReferences: [ref],
     },
-    spec: structuredClone(t.spec ?? {}),
+    spec: t.spec ?? {},
   };
 }
 

@@ -120,6 +120,35 @@ spec: {hard: {pods: "3"}}
     expect(rs(t).status.conditions).toBeUndefined();
   });
 
+  it('paces status-only syncs under a burst of readiness changes, and the final status is exact', () => {
+    const t = cluster();
+    t.apply(rsYaml(40));
+    const rsDef = t.api.registry.resolve('replicasets')!;
+    let statusWrites = 0;
+    t.store.watch(t.api.registry.key(rsDef), {}, (type, o, _rv, prev) => {
+      if (type === 'MODIFIED' && JSON.stringify(prev?.status) !== JSON.stringify(o.status)) statusWrites++;
+    });
+    // One pod turns Ready every millisecond: 40 readiness changes in 40 ms.
+    for (const p of t.pods('app=web')) {
+      markReady(t, [p]);
+      t.advance(1);
+    }
+    // Ten syncs in hand, then one per 100 ms: far fewer writes than pods, none lost.
+    expect(statusWrites).toBeLessThanOrEqual(11);
+    expect(rs(t).status.readyReplicas).toBeLessThan(40);
+    t.advance('100ms');
+    expect(rs(t).status).toMatchObject({ replicas: 40, readyReplicas: 40, availableReplicas: 40 });
+  });
+
+  it('writes the status at once for isolated readiness changes', () => {
+    const t = cluster();
+    t.apply(rsYaml(3));
+    for (const [i, p] of t.pods('app=web').entries()) {
+      markReady(t, [p]);
+      expect(rs(t).status.readyReplicas).toBe(i + 1);
+    }
+  });
+
   it('creates pods in slow-start batches up to 500 per sync', () => {
     const t = cluster();
     t.apply(rsYaml(600));
