@@ -9,6 +9,7 @@ const SUBRESOURCE_VERBS: Record<string, string[]> = {
   scale: ['get', 'patch', 'update'],
   binding: ['create'],
   eviction: ['create'],
+  token: ['create'],
   log: ['get'],
   finalize: ['update'],
   ephemeralcontainers: ['get', 'patch', 'update'],
@@ -23,6 +24,7 @@ const SUBRESOURCE_KIND: Record<string, { group: string; version: string; kind: s
   scale: { group: 'autoscaling', version: 'v1', kind: 'Scale' },
   binding: { group: '', version: 'v1', kind: 'Binding' },
   eviction: { group: 'policy', version: 'v1', kind: 'Eviction' },
+  token: { group: 'authentication.k8s.io', version: 'v1', kind: 'TokenRequest' },
 };
 
 const verbsOf = (d: ResourceDef) => d.verbs ?? ALL_VERBS;

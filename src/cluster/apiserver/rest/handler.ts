@@ -11,6 +11,7 @@ import {
 } from '../discovery';
 import type { ApiServer, DeleteOptions, WriteOptions } from '../server';
 import { bindPod, getScale, successStatus, writeScale } from '../subresources';
+import { issueToken } from '../tokenRequest';
 import { toTable, wantsTable, type IncludeObject } from '../table';
 import { apiVersionOf, type ResourceDef } from '../types';
 import { warningHeaderValue } from '../../api/schema/fieldValidation';
@@ -226,6 +227,7 @@ function subresource(
     bindPod(api, def, ns, name, body(), opts);
     return reply(201, successStatus());
   }
+  if (sub === 'token' && m === 'POST' && def.plural === 'serviceaccounts') return reply(201, issueToken(api, ns, name, body(), api.ctx.rng));
   if (sub === 'eviction' && m === 'POST') {
     const pod = api.get(def, ns, name);
     if (ext.evict) ext.evict(pod, body(), opts);

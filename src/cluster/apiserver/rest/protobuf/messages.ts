@@ -1,5 +1,6 @@
 import type { MessageTable } from './schema';
 import { appsMessages } from './tables/apps';
+import { authenticationMessages } from './tables/authentication';
 import { batchMessages } from './tables/batch';
 import { coreMessages } from './tables/core';
 import { metaMessages } from './tables/meta';
@@ -13,6 +14,7 @@ export const MESSAGES: Readonly<Record<string, MessageTable>> = {
   ...metaMessages,
   ...coreMessages,
   ...appsMessages,
+  ...authenticationMessages,
   ...batchMessages,
   ...networkingMessages,
   ...policyMessages,
