@@ -1,5 +1,6 @@
 /**
- * Scheduler throughput: `nodes` Ready nodes, `pods` pending pods (100m / 64Mi, 1000 apps), then
+ * Scheduler throughput: `nodes` Ready nodes, `pods` pending pods (100m / 64Mi) owned by one
+ * ReplicaSet per 100 pods (so the default topology spreading applies, as in the e2e bench), then
  * the clock runs until every pod is bound. Wall time comes from the caller's `now` (simulation
  * code never reads a real clock): the harness outside src/cluster passes its high-resolution timer,
  * or a CPU-time clock on a shared machine.
@@ -52,13 +53,44 @@ function benchNode(i: number): KObject {
   return n;
 }
 
-/** A pod as a workload controller would create it. */
-export function benchPod(i: number): KObject {
-  const app = `app-${i % 1000}`;
+/** Replicas per Deployment, as in the e2e bench: pods of one app spread against each other. */
+export const PODS_PER_APP = 100;
+const appsFor = (pods: number) => Math.max(1, Math.ceil(pods / PODS_PER_APP));
+const hashOf = (app: number) => (0x5f3759df ^ (app * 2654435761)).toString(16).replace('-', '').padStart(8, '0').slice(-10);
+
+/** The ReplicaSet a Deployment `app-<k>` owns (what the default spreading selector comes from). */
+export function benchReplicaSet(k: number): KObject {
+  const labels = { app: `app-${k}`, 'pod-template-hash': hashOf(k) };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name: `app-${k}-${labels['pod-template-hash']}`, namespace: 'default', labels, uid: `rs-uid-${k}` },
+    spec: {
+      replicas: PODS_PER_APP,
+      selector: { matchLabels: labels },
+      template: { metadata: { labels }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } },
+    },
+  };
+}
+
+/**
+ * A pod as a ReplicaSet controller would create it: labelled and owned by its ReplicaSet, so the
+ * system-default PodTopologySpread constraints apply. Pods of the apps are created interleaved.
+ */
+export function benchPod(i: number, apps = 1000, rsUid?: string): KObject {
+  const k = i % apps;
+  const rs = benchReplicaSet(k);
+  const labels = { ...rs.metadata.labels };
+  const uid = rsUid ?? rs.metadata.uid!;
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name: `${app}-${i.toString(36)}`, namespace: 'default', labels: { app } },
+    metadata: {
+      name: `${rs.metadata.name}-${i.toString(36)}`,
+      namespace: 'default',
+      labels,
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name!, uid, controller: true, blockOwnerDeletion: true }],
+    },
     spec: {
       containers: [{ name: 'nginx', image: 'nginx:1.27', resources: { requests: { cpu: '100m', memory: '64Mi' } } }],
     },
@@ -87,7 +119,15 @@ function benchE2E(o: BenchOptions): BenchResult {
     c.api.update(nodeDef, '', spec.name, { ...created, status: nodeStatus(spec, c.api.ctx.now) }, {}, 'status');
   }
   c.clock.flush();
-  for (let i = 0; i < o.pods; i++) c.api.create(podDef, 'default', benchPod(i));
+  const rsDef = c.api.registry.get('apps', 'replicasets')!;
+  const apps = appsFor(o.pods);
+  const uids: string[] = [];
+  for (let k = 0; k < apps; k++) {
+    const rs = benchReplicaSet(k);
+    delete rs.metadata.uid;
+    uids.push(c.api.create(rsDef, 'default', rs).object.metadata.uid!);
+  }
+  for (let i = 0; i < o.pods; i++) c.api.create(podDef, 'default', benchPod(i, apps, uids[i % apps]));
   const t1 = o.now();
   c.clock.runUntilIdle();
   const t2 = o.now();
@@ -99,9 +139,16 @@ function benchAlgorithm(o: BenchOptions): BenchResult {
   const t0 = o.now();
   const clock = new SimClock();
   const pods = new Map<string, KObject>();
+  const apps = appsFor(o.pods);
+  const replicaSets = new Map<string, KObject>();
+  for (let k = 0; k < apps; k++) {
+    const rs = benchReplicaSet(k);
+    replicaSets.set(`default/${rs.metadata.name}`, rs);
+  }
   let s: Scheduler | undefined;
   const client = {
-    get: (resource: string, ns: string | undefined, name: string) => (resource === 'pods' ? pods.get(`${ns}/${name}`) : undefined),
+    get: (resource: string, ns: string | undefined, name: string) =>
+      resource === 'pods' ? pods.get(`${ns}/${name}`) : resource === 'apps/replicasets' ? replicaSets.get(`${ns}/${name}`) : undefined,
     list: () => [],
     bind(ns: string, name: string, node: string) {
       const p = pods.get(`${ns}/${name}`)!;
@@ -122,7 +169,7 @@ function benchAlgorithm(o: BenchOptions): BenchResult {
     s.cache.addNode(n);
   }
   for (let i = 0; i < o.pods; i++) {
-    const p = benchPod(i);
+    const p = benchPod(i, apps);
     p.metadata.uid = `uid-${i}`;
     pods.set(`default/${p.metadata.name}`, p);
     s.queue.add(newPodInfo(p));

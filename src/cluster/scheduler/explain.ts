@@ -70,6 +70,8 @@ export interface AttemptReport {
   totalNodes: number;
   failed?: NodeToStatus;
   feasible?: readonly { name: string }[];
+  /** The chosen node's index in `feasible`, when known. */
+  hostIndex?: number;
   table?: ScoreTable;
   preFilter?: Status;
   nominatedNode?: string;

@@ -43,6 +43,8 @@ export class ExplainStore {
   /** Interned lists: plugin names, skipped sets and histograms repeat across pods. */
   private interned = new Map<string, readonly string[]>();
   private skippedSets = new Map<string, Base['skipped']>();
+  private namesByList = new WeakMap<readonly object[], readonly string[]>();
+  private skippedByIdentity = new WeakMap<ReadonlySet<string>, WeakMap<ReadonlySet<string>, Base['skipped']>>();
 
   /**
    * `budget`: node entries (plus a fixed cost per pod) kept in full; beyond it the oldest
@@ -55,19 +57,20 @@ export class ExplainStore {
     const feasible = r.feasible ?? NO_NODES;
     const n = feasible.length;
     const t = r.table;
-    const plugins = t && n > 1 ? this.intern(t.plugins.map((p) => p.name)) : [];
+    const plugins = t && n > 1 ? this.pluginNames(t.plugins) : [];
     const np = plugins.length;
     // Large attempts keep only their best nodes: retaining 500-entry lists per pod would make
     // every explanation a long-lived allocation the garbage collector keeps copying.
     let picked: number[] = [];
     if (n <= DETAIL_ALL) for (let i = 0; i < n; i++) picked.push(i);
-    else if (np) picked = bestIndexes(t!.totals, n, DETAIL_TOP, r.node ? feasible.findIndex((f) => f.name === r.node) : -1);
-    const totals: number[] = [];
-    const scores: number[] = [];
+    else if (np) picked = bestIndexes(t!.totals, n, DETAIL_TOP, r.hostIndex ?? (r.node ? feasible.findIndex((f) => f.name === r.node) : -1));
+    const totals: number[] = new Array(np ? picked.length : 0);
+    const scores: number[] = new Array(np * picked.length);
     if (np)
-      for (const i of picked) {
-        totals.push(t!.totals[i]!);
-        for (let p = 0; p < np; p++) scores.push(t!.scores[p]![i]!);
+      for (let k = 0; k < picked.length; k++) {
+        const i = picked[k]!;
+        totals[k] = t!.totals[i]!;
+        for (let p = 0; p < np; p++) scores[k * np + p] = t!.scores[p]![i]!;
       }
     const failedCount = r.failed?.size ?? 0;
     const s: Stored = {
@@ -102,6 +105,13 @@ export class ExplainStore {
     if (this.entries > this.budget) this.enforceBudget();
   }
 
+  /** The plugins' names, shared per plugin list (runners reuse their lists). */
+  private pluginNames(plugins: readonly { name: string }[]): readonly string[] {
+    let names = this.namesByList.get(plugins);
+    if (!names) this.namesByList.set(plugins, (names = this.intern(plugins.map((p) => p.name))));
+    return names;
+  }
+
   private intern(list: string[]): readonly string[] {
     const key = list.join('\n');
     let l = this.interned.get(key);
@@ -113,6 +123,18 @@ export class ExplainStore {
   }
 
   private skipped(filter?: ReadonlySet<string>, score?: ReadonlySet<string>): Base['skipped'] {
+    // Runners share skip sets between cycles: look them up by identity first.
+    if (filter && score) {
+      let byScore = this.skippedByIdentity.get(filter);
+      if (!byScore) this.skippedByIdentity.set(filter, (byScore = new WeakMap()));
+      let v = byScore.get(score);
+      if (!v) byScore.set(score, (v = this.skippedByContent(filter, score)));
+      return v;
+    }
+    return this.skippedByContent(filter, score);
+  }
+
+  private skippedByContent(filter?: ReadonlySet<string>, score?: ReadonlySet<string>): Base['skipped'] {
     const f = [...(filter ?? [])];
     const sc = [...(score ?? [])];
     const key = `${f.join(',')}|${sc.join(',')}`;
@@ -175,19 +197,24 @@ function histogramOf(s: Stored): string[] {
   return [...counts].map(([r, c]) => `${c} ${r}`).sort();
 }
 
-/** The best `k` indexes by total (one linear pass), the chosen one first. */
+/** The best `k` indexes by total (one linear pass, insertion into a fixed array), the chosen one first. */
 function bestIndexes(totals: Float64Array, n: number, k: number, chosen: number): number[] {
-  const top: number[] = [];
+  const top: number[] = new Array(k);
+  let len = 0;
   for (let i = 0; i < n; i++) {
     if (i === chosen) continue;
     const t = totals[i]!;
-    if (top.length === k && t <= totals[top[k - 1]!]!) continue;
-    let j = top.length;
-    while (j > 0 && totals[top[j - 1]!]! < t) j--;
-    top.splice(j, 0, i);
-    if (top.length > k) top.pop();
+    if (len === k && t <= totals[top[k - 1]!]!) continue;
+    let j = len < k ? len++ : k - 1;
+    while (j > 0 && totals[top[j - 1]!]! < t) {
+      top[j] = top[j - 1]!;
+      j--;
+    }
+    top[j] = i;
   }
-  return chosen >= 0 ? [chosen, ...top] : top;
+  top.length = len;
+  if (chosen >= 0) top.unshift(chosen);
+  return top;
 }
 
 function render(s: Stored): Explanation {

@@ -19,13 +19,19 @@ const terminal = (p: KObject) => p.status?.phase === 'Succeeded' || p.status?.ph
 /** Starts a scheduler on `ctx`; returned for tests and the benchmark. */
 export function startScheduler(ctx: ControllerContext, name = 'default-scheduler'): Scheduler {
   const services = new Map<string, Map<string, KObject>>();
+  // The list handed to PodTopologySpread per namespace, rebuilt only after a Service changed.
+  const serviceLists = new Map<string, readonly KObject[]>();
   const s = new Scheduler({
     client: ctx.client,
     recorder: ctx.recorder,
     clock: ctx.clock,
     rng: ctx.rng,
     schedulerName: name,
-    services: (ns) => [...(services.get(ns)?.values() ?? [])],
+    services: (ns) => {
+      let list = serviceLists.get(ns);
+      if (!list) serviceLists.set(ns, (list = [...(services.get(ns)?.values() ?? [])]));
+      return list;
+    },
   });
   const { cache, queue, nominator } = s;
 
@@ -104,9 +110,12 @@ export function startScheduler(ctx: ControllerContext, name = 'default-scheduler
   });
 
   ctx.watch('services', {
-    add: (o) => setService(services, o),
-    update: (o) => setService(services, o),
-    delete: (o) => services.get(o.metadata.namespace!)?.delete(o.metadata.name!),
+    add: (o) => setService(services, serviceLists, o),
+    update: (o) => setService(services, serviceLists, o),
+    delete: (o) => {
+      services.get(o.metadata.namespace!)?.delete(o.metadata.name!);
+      serviceLists.delete(o.metadata.namespace!);
+    },
   });
 
   const storage: [string, EventResource][] = [
@@ -124,8 +133,9 @@ export function startScheduler(ctx: ControllerContext, name = 'default-scheduler
   return s;
 }
 
-function setService(m: Map<string, Map<string, KObject>>, o: KObject): void {
+function setService(m: Map<string, Map<string, KObject>>, lists: Map<string, readonly KObject[]>, o: KObject): void {
   const ns = o.metadata.namespace!;
+  lists.delete(ns);
   let byName = m.get(ns);
   if (!byName) m.set(ns, (byName = new Map()));
   byName.set(o.metadata.name!, o);

@@ -9,7 +9,7 @@ import { addPluginStatus, newDiagnosis, type Diagnosis } from './framework/fitEr
 import type { NodeInfo } from './framework/nodeInfo';
 import type { PodInfo } from './framework/podInfo';
 import type { Framework, ScoreTable } from './framework/runner';
-import { Code, Status, type CycleState, type FilterPlugin } from './framework/types';
+import { Code, Status, type CycleState, type FilterPlugin, type NodeRows } from './framework/types';
 
 const minFeasibleNodesToFind = 100;
 const minFeasibleNodesPercentageToFind = 5;
@@ -35,6 +35,10 @@ export interface ScheduleOutcome {
   diagnosis: Diagnosis;
   /** Nodes that passed every filter (in evaluation order). */
   feasible: NodeInfo[];
+  /** The cache-table rows of `feasible` (valid until the next cycle). */
+  feasibleRows?: NodeRows;
+  /** The chosen node's index in `feasible` when scores were compared. */
+  hostIndex?: number;
   /** Scores of `feasible` (absent when 0 or 1 node was feasible). */
   table?: ScoreTable;
   /** The nodes a PreFilter rejection or Error left (numAllNodes for the FitError). */
@@ -48,6 +52,9 @@ export class Algorithm {
   nextStartNodeIndex = 0;
   private chunk: NodeInfo[] = [];
   private chunkStatus: (Status | null)[] = [];
+  // Reused row buffers: the chunk being filtered and the feasible nodes found.
+  private chunkRows = new Int32Array(64);
+  private feasibleRows = new Int32Array(64);
 
   constructor(
     private readonly cache: Cache,
@@ -88,25 +95,30 @@ export class Algorithm {
     }
 
     let nodes: readonly NodeInfo[] = all;
+    let rows = this.cache.listRows();
     if (pre.result) {
       nodes = [...pre.result.nodeNames].map((n) => this.cache.get(n)).filter((n): n is NodeInfo => n !== undefined);
+      rows = Int32Array.from(nodes, (n) => n.row);
       diagnosis.nodeToStatus.absent = new Status(Code.UnschedulableAndUnresolvable, [
         `node(s) didn't satisfy plugin(s) [${pre.pluginsWithNodes.join(' ')}]`,
       ]);
     }
-    const r = this.filterNodes(fw, state, pod, nodes, filters, diagnosis, this.nextStartNodeIndex);
+    const r = this.filterNodes(fw, state, pod, nodes, filters, diagnosis, this.nextStartNodeIndex, rows);
     this.nextStartNodeIndex = (this.nextStartNodeIndex + r.processed) % all.length;
     if (r.error) return { ...out, error: r.error };
     out.feasible = r.feasible;
     if (r.feasible.length === 0) return out;
     if (r.feasible.length === 1) return { ...out, host: r.feasible[0]!.name };
 
-    const ps = fw.runPreScore(state, pod, r.feasible);
+    const frows = r.rows ?? rowsOf(this.cache, r.feasible);
+    out.feasibleRows = frows;
+    const ps = fw.runPreScore(state, pod, r.feasible, frows);
     if (ps) return { ...out, error: ps };
-    const table = fw.runScore(state, pod, r.feasible);
+    const table = fw.runScore(state, pod, r.feasible, frows);
     if (table instanceof Status) return { ...out, error: table };
     out.table = table;
-    out.host = this.selectHost(table, r.feasible);
+    out.hostIndex = this.selectHost(table);
+    out.host = r.feasible[out.hostIndex]!.name;
     return out;
   }
 
@@ -123,11 +135,12 @@ export class Algorithm {
     filters: readonly FilterPlugin[],
     d: Diagnosis,
     start: number,
-  ): { feasible: NodeInfo[]; processed: number; error?: Status } {
+    rows?: Int32Array,
+  ): { feasible: NodeInfo[]; processed: number; error?: Status; rows?: NodeRows } {
     const n = nodes.length;
     const want = numFeasibleNodesToFind(n, this.percentageOfNodesToScore);
     const feasible: NodeInfo[] = [];
-    if (fw.handle.nominator.size > 0 || !filters.every((f) => f.filterAll)) {
+    if (fw.handle.nominator.size > 0 || !rows || !filters.every((f) => f.filterAll)) {
       // Nominated pods need the per-node what-if pass.
       let processed = 0;
       for (let i = 0; i < n && feasible.length < want; i++) {
@@ -143,27 +156,39 @@ export class Algorithm {
       }
       return { feasible, processed };
     }
+    // Sized once: growing by push to ~500 entries would allocate twice as much per pod.
+    const found: NodeInfo[] = new Array(Math.min(want, n));
+    let count = 0;
+    const table = this.cache.table;
     const chunk = this.chunk;
     const out = this.chunkStatus;
+    if (this.chunkRows.length < want + (want >> 5) + 4) this.chunkRows = new Int32Array(2 * (want + 4));
+    if (this.feasibleRows.length < want) this.feasibleRows = new Int32Array(2 * want);
+    const chunkRows = this.chunkRows;
+    const frows = this.feasibleRows;
+    const batch: NodeRows = { table, idx: chunkRows };
     let processed = 0;
-    while (processed < n && feasible.length < want) {
-      const need = want - feasible.length;
+    while (processed < n && count < want) {
+      const need = want - count;
       const len = Math.min(n - processed, need + (need >> 5) + 4);
-      for (let i = 0; i < len; i++) {
-        chunk[i] = nodes[(start + processed + i) % n]!;
+      for (let i = 0, k = (start + processed) % n; i < len; i++, k = k + 1 === n ? 0 : k + 1) {
+        chunk[i] = nodes[k]!;
+        chunkRows[i] = rows[k]!;
         out[i] = null;
       }
-      for (const f of filters) f.filterAll!(state, pod, chunk, out, len);
+      for (const f of filters) f.filterAll!(state, pod, chunk, out, len, batch);
       let i = 0;
       while (i < len) {
         const s = out[i];
         const node = chunk[i++]!;
         if (s === null) {
-          feasible.push(node);
-          if (feasible.length >= want) break;
+          frows[count] = chunkRows[i - 1]!;
+          found[count++] = node;
+          if (count >= want) break;
         } else if (!s.isRejected()) {
           const e = new Status(Code.Error, [`running "${s.plugin}" filter plugin: ${s.message()}`], s.plugin);
-          return { feasible, processed: processed + i, error: e };
+          found.length = count;
+          return { feasible: found, processed: processed + i, error: e };
         } else {
           d.nodeToStatus.set(node.name, s);
           addPluginStatus(d, s);
@@ -171,14 +196,15 @@ export class Algorithm {
       }
       processed += i;
     }
-    return { feasible, processed };
+    found.length = count;
+    return { feasible: found, processed, rows: { table, idx: frows } };
   }
 
   /**
    * selectHost: the highest total; ties broken uniformly at random (upstream samples a reservoir;
    * one draw among the tied nodes gives the same distribution).
    */
-  private selectHost(t: ScoreTable, nodes: readonly NodeInfo[]): string {
+  private selectHost(t: ScoreTable): number {
     const totals = t.totals;
     let max = totals[0]!;
     let ties = 1;
@@ -190,7 +216,12 @@ export class Algorithm {
       } else if (v === max) ties++;
     }
     let k = ties > 1 ? this.rng.int(ties) : 0;
-    for (let i = 0; i < t.n; i++) if (totals[i] === max && k-- === 0) return nodes[i]!.name;
-    return nodes[0]!.name;
+    for (let i = 0; i < t.n; i++) if (totals[i] === max && k-- === 0) return i;
+    return 0;
   }
+}
+
+/** Rows of cache NodeInfos (the per-node filter path does not collect them). */
+function rowsOf(cache: Cache, nodes: readonly NodeInfo[]): NodeRows {
+  return { table: cache.table, idx: Int32Array.from(nodes, (n) => n.row) };
 }

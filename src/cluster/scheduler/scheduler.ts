@@ -162,6 +162,7 @@ export class Scheduler {
       totalNodes: out.numAllNodes,
       failed: out.diagnosis.nodeToStatus,
       feasible: out.feasible,
+      hostIndex: out.hostIndex,
       table: out.table,
       preFilter: out.diagnosis.preFilterMsg ? out.diagnosis.nodeToStatus.absent : undefined,
       skippedFilter: state.skipFilterPlugins,

@@ -8,6 +8,8 @@
 import type { KObject } from '../../api/types';
 import { equalityTerms, matches, type Selector } from '../../api/labels';
 import { NodeInfo, type ImageStateSummary } from './nodeInfo';
+import { NodeTable } from './nodeTable';
+import { SelectorCountIndex, type SelectorCounts } from './selectorCounts';
 import { NodeTree } from './nodeTree';
 import { samePlacement, type PodInfo } from './podInfo';
 
@@ -26,22 +28,31 @@ export class Cache {
   private podStates = new Map<string, PodState>();
   private tree = new NodeTree();
   private ordered: NodeInfo[] | null = null;
+  private orderedRows = new Int32Array(0);
+  /** Every NodeInfo's numbers, one row each (batch Filter/Score read rows in list() order). */
+  readonly table = new NodeTable();
   private images = new Map<string, ImageState>();
   /** Nodes with at least one pod having pod (anti-)affinity / required anti-affinity. */
   readonly nodesWithAffinityPods = new Set<NodeInfo>();
   readonly nodesWithRequiredAntiAffinityPods = new Set<NodeInfo>();
   /** Nodes carrying a PreferNoSchedule taint (TaintToleration scoring can skip the rest). */
   private preferNoSchedule = new Set<string>();
+  /** Nodes with a NoSchedule/NoExecute taint, and cordoned nodes (filters skip when none). */
+  private hardTainted = new Set<string>();
+  private cordoned = new Set<string>();
   /** Cached pods by `key=value` label and by namespace (topology spread and affinity counting). */
   private byLabel = new Map<string, Set<PodInfo>>();
   private byNamespace = new Map<string, Set<PodInfo>>();
+  private nsSets = new Map<string, ReadonlySet<string>>();
+  /** Matching pods per node for the selectors topology spreading asked about. */
+  private selectorCounts = new SelectorCountIndex(this.table);
 
   // ---- nodes ----
 
   addNode(node: KObject): void {
     const name = node.metadata.name!;
     let n = this.nodeInfos.get(name);
-    if (!n) this.nodeInfos.set(name, (n = new NodeInfo(name)));
+    if (!n) this.nodeInfos.set(name, (n = new NodeInfo(name, this.table)));
     if (n.node) return this.updateNode(n.node, node);
     n.setNode(node);
     this.tree.add(node);
@@ -66,15 +77,33 @@ export class Cache {
     this.tree.remove(n.node);
     this.dropImages(n);
     this.preferNoSchedule.delete(n.name);
-    n.node = undefined;
+    this.hardTainted.delete(n.name);
+    this.cordoned.delete(n.name);
+    n.clearNode();
     // Pods still bound to a deleted node stay accounted until they go (as upstream's ghost NodeInfo).
-    if (n.pods.length === 0) this.nodeInfos.delete(n.name);
+    if (n.pods.length === 0) this.deleteInfo(n);
     this.ordered = null;
   }
 
   private trackTaints(n: NodeInfo): void {
-    if (n.taints.some((t) => t.effect === 'PreferNoSchedule')) this.preferNoSchedule.add(n.name);
-    else this.preferNoSchedule.delete(n.name);
+    toggle(this.preferNoSchedule, n.name, n.taints.some((t) => t.effect === 'PreferNoSchedule'));
+    toggle(this.hardTainted, n.name, n.taints.some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute'));
+    toggle(this.cordoned, n.name, n.unschedulable);
+  }
+
+  private deleteInfo(n: NodeInfo): void {
+    this.nodeInfos.delete(n.name);
+    n.dispose();
+  }
+
+  /** Whether any node has a NoSchedule/NoExecute taint (TaintToleration's Filter has work). */
+  get anyHardTaint(): boolean {
+    return this.hardTainted.size > 0;
+  }
+
+  /** Whether any node is cordoned (NodeUnschedulable's Filter has work). */
+  get anyUnschedulable(): boolean {
+    return this.cordoned.size > 0;
   }
 
   /** Whether any node has a PreferNoSchedule taint. */
@@ -184,8 +213,9 @@ export class Cache {
 
   private place(pi: PodInfo, assumed: boolean, st?: PodState): void {
     let n = this.nodeInfos.get(pi.nodeName);
-    if (!n) this.nodeInfos.set(pi.nodeName, (n = new NodeInfo(pi.nodeName)));
+    if (!n) this.nodeInfos.set(pi.nodeName, (n = new NodeInfo(pi.nodeName, this.table)));
     n.addPod(pi);
+    this.selectorCounts.onPod(pi, n, 1);
     if (pi.hasPodAffinity) this.nodesWithAffinityPods.add(n);
     if (pi.hasRequiredAntiAffinity) this.nodesWithRequiredAntiAffinityPods.add(n);
     if (!st) this.podStates.set(pi.uid, { info: pi, assumed });
@@ -196,10 +226,10 @@ export class Cache {
   private unplace(pi: PodInfo): void {
     const n = this.nodeInfos.get(pi.nodeName);
     if (n) {
-      n.removePod(pi);
+      if (n.removePod(pi)) this.selectorCounts.onPod(pi, n, -1);
       if (n.podsWithAffinity.length === 0) this.nodesWithAffinityPods.delete(n);
       if (n.podsWithRequiredAntiAffinity.length === 0) this.nodesWithRequiredAntiAffinityPods.delete(n);
-      if (!n.node && n.pods.length === 0) this.nodeInfos.delete(n.name);
+      if (!n.node && n.pods.length === 0) this.deleteInfo(n);
     }
     for (const k in pi.labels) removeFrom(this.byLabel, `${k}=${pi.labels[k]}`, pi);
     removeFrom(this.byNamespace, pi.namespace, pi);
@@ -209,8 +239,18 @@ export class Cache {
 
   /** Nodes in nodeTree order (zones interleaved); rebuilt only when nodes come or go. */
   list(): readonly NodeInfo[] {
-    if (!this.ordered) this.ordered = this.tree.list().map((name) => this.nodeInfos.get(name)!);
+    if (!this.ordered) {
+      const ordered = this.tree.list().map((name) => this.nodeInfos.get(name)!);
+      this.orderedRows = Int32Array.from(ordered, (n) => n.row);
+      this.ordered = ordered;
+    }
     return this.ordered;
+  }
+
+  /** The table rows of list(), in the same order. */
+  listRows(): Int32Array {
+    this.list();
+    return this.orderedRows;
   }
 
   get numNodes(): number {
@@ -247,6 +287,41 @@ export class Cache {
     return [...this.podStates.values()].map((s) => s.info);
   }
 
+  /**
+   * Matching pods per node for pods in `ns`, not terminating, labels matching `sel` — kept current
+   * incrementally once asked for; null when `sel` has no equality term (use matchingPodNodes).
+   * Nodes in the counts may be ghosts (deleted Node, pods still bound): check `node.node`.
+   */
+  countsFor(sel: Selector, ns: string): SelectorCounts | null {
+    return this.selectorCounts.get(sel, ns, (s) => this.podsWithNodes(s, ns));
+  }
+
+  private *podsWithNodes(sel: Selector, ns: string): Iterable<[PodInfo, NodeInfo]> {
+    for (const p of this.candidates(sel, this.nsSet(ns))) {
+      const n = this.nodeInfos.get(p.nodeName);
+      if (n) yield [p, n];
+    }
+  }
+
+  private nsSet(ns: string): ReadonlySet<string> {
+    let one = this.nsSets.get(ns);
+    if (!one) this.nsSets.set(ns, (one = new Set([ns])));
+    return one;
+  }
+
+  /**
+   * The node of every pod in `ns`, not terminating, with labels matching `sel` (once per pod, so a
+   * node holding three matching pods appears three times); pods of deleted nodes are left out.
+   */
+  matchingPodNodes(sel: Selector | null, ns: string, out: NodeInfo[]): void {
+    if (sel === null || sel.length === 0) return;
+    for (const p of this.candidates(sel, this.nsSet(ns))) {
+      if (p.namespace !== ns || p.terminating || !matches(sel, p.labels)) continue;
+      const n = this.nodeInfos.get(p.nodeName);
+      if (n?.node) out.push(n);
+    }
+  }
+
   /** Counts matching pods per node: pods in `ns`, not terminating, labels matching `sel`. */
   countMatching(sel: Selector | null, ns: string, into: Map<NodeInfo, number>): void {
     if (sel === null || sel.length === 0) return;
@@ -267,6 +342,11 @@ function sameImages(a: KObject[] | undefined, b: KObject[] | undefined): boolean
     if (x.sizeBytes !== y.sizeBytes || (x.names ?? []).join('\n') !== (y.names ?? []).join('\n')) return false;
   }
   return true;
+}
+
+function toggle(s: Set<string>, name: string, on: boolean): void {
+  if (on) s.add(name);
+  else s.delete(name);
 }
 
 function addTo(m: Map<string, Set<PodInfo>>, k: string, p: PodInfo): void {

@@ -79,13 +79,29 @@ function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<stri
   return n === 0;
 }
 
+// Field by field: pods are updated often (every status change) and usually keep their tolerations.
+function sameTolerations(oldPod: PodInfo, newPod: PodInfo): boolean {
+  const rawOld: unknown[] | undefined = oldPod.pod.spec?.tolerations;
+  const rawNew: unknown[] | undefined = newPod.pod.spec?.tolerations;
+  if (rawOld === rawNew) return true;
+  if ((rawOld?.length ?? 0) !== (rawNew?.length ?? 0)) return false;
+  const a = oldPod.tolerations;
+  const b = newPod.tolerations;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.key !== y.key || x.operator !== y.operator || x.value !== y.value || x.effect !== y.effect) return false;
+  }
+  return true;
+}
+
 /** PodSchedulingPropertiesChange: labels, a scale-down of requests, tolerations, gates, or something else. */
 export function podUpdateActions(oldPod: PodInfo, newPod: PodInfo): number {
   let a = 0;
   if (!sameLabels(oldPod.labels, newPod.labels)) a |= Action.UpdatePodLabel;
   if (newPod.cpu < oldPod.cpu || newPod.mem < oldPod.mem || newPod.eph < oldPod.eph) a |= Action.UpdatePodScaleDown;
-  if (oldPod.tolerations.length !== newPod.tolerations.length || (newPod.tolerations.length > 0 && !same(oldPod.tolerations, newPod.tolerations)))
-    a |= Action.UpdatePodTolerations;
+  if (!sameTolerations(oldPod, newPod)) a |= Action.UpdatePodTolerations;
   if ((oldPod.pod.spec?.schedulingGates?.length ?? 0) > 0 && (newPod.pod.spec?.schedulingGates?.length ?? 0) === 0)
     a |= Action.UpdatePodSchedulingGatesEliminated;
   return a || Action.UpdateOther;

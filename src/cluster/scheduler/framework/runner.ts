@@ -19,6 +19,7 @@ import {
   type AnyPlugin,
   type BindPlugin,
   type FilterPlugin,
+  type NodeRows,
   type PostBindPlugin,
   type PostFilterPlugin,
   type PostFilterResult,
@@ -65,6 +66,9 @@ export class Framework {
   /** Queueing hints by plugin: the events that may undo that plugin's rejection. */
   readonly hints = new Map<string, { event: ClusterEvent; hint?: QueueingHint }[]>();
   private table: ScoreTable = newScoreTable();
+  private skipSets = new Map<string, ReadonlySet<string>>();
+  private scorerLists = new WeakMap<ReadonlySet<string>, ScorePlugin[]>();
+  private activeLists = new WeakMap<ReadonlySet<string>, FilterPlugin[]>();
 
   constructor(
     readonly profileName: string,
@@ -106,7 +110,7 @@ export class Framework {
     let result: PreFilterResult | undefined;
     let returned: Status | null = null;
     const withNodes: string[] = [];
-    const skip = new Set<string>();
+    const skip: string[] = [];
     for (const p of this.preFilter) {
       let r: PreFilterResult | Status | null;
       try {
@@ -116,7 +120,7 @@ export class Framework {
       }
       if (r instanceof Status) {
         if (r.code === Code.Skip) {
-          skip.add(p.name);
+          skip.push(p.name);
           continue;
         }
         if (r.isSuccess()) continue;
@@ -140,13 +144,33 @@ export class Framework {
         }
       }
     }
-    state.skipFilterPlugins = skip;
+    state.skipFilterPlugins = this.skipSet(skip);
     return { result, status: returned, pluginsWithNodes: withNodes.sort() };
   }
 
   /** Filter plugins still active after PreFilter (computed once per cycle, not per node). */
   activeFilters(state: CycleState): FilterPlugin[] {
-    return state.skipFilterPlugins.size ? this.filter.filter((p) => !state.skipFilterPlugins.has(p.name)) : this.filter;
+    const skip = state.skipFilterPlugins;
+    if (skip.size === 0) return this.filter;
+    let list = this.activeLists.get(skip) as FilterPlugin[] | undefined;
+    if (!list) this.activeLists.set(skip, (list = this.filter.filter((p) => !skip.has(p.name))));
+    return list;
+  }
+
+  /**
+   * One shared, read-only set per distinct list of skipped plugins: cycles of similar pods then
+   * share their plugin lists (and explanations their skip lists) by identity.
+   */
+  private skipSet(names: string[]): ReadonlySet<string> {
+    if (names.length === 0) return NO_SKIP;
+    const key = names.join(',');
+    let set = this.skipSets.get(key);
+    if (!set) {
+      set = new Set(names);
+      if (this.skipSets.size >= 1024) return set;
+      this.skipSets.set(key, set);
+    }
+    return set;
   }
 
   /** RunFilterPlugins: the first plugin that does not pass decides. */
@@ -225,20 +249,28 @@ export class Framework {
     return { nominatedNodeName: nominated, status: new Status(Code.Unschedulable, reasons, rejector) };
   }
 
-  runPreScore(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): Status | null {
-    const skip = new Set<string>();
+  runPreScore(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], rows?: NodeRows): Status | null {
+    const skip: string[] = [];
     for (const p of this.preScore) {
-      const s = p.preScore(state, pod, nodes);
-      if (s?.code === Code.Skip) skip.add(p.name);
+      const s = p.preScore(state, pod, nodes, rows);
+      if (s?.code === Code.Skip) skip.push(p.name);
       else if (s && !s.isSuccess()) return wrap('PreScore', p.name, s);
     }
-    state.skipScorePlugins = skip;
+    state.skipScorePlugins = this.skipSet(skip);
     return null;
   }
 
   /** RunScorePlugins (see score.ts); the returned table's buffers are reused by the next cycle. */
-  runScore(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): ScoreTable | Status {
-    return runScorePlugins(this.table, this.score.filter((p) => !state.skipScorePlugins.has(p.name)), this.weights, state, pod, nodes);
+  runScore(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], rows?: NodeRows): ScoreTable | Status {
+    return runScorePlugins(this.table, this.activeScorers(state.skipScorePlugins), this.weights, state, pod, nodes, rows);
+  }
+
+  /** The Score plugins not skipped, one shared list per skip set (explanations intern them by identity). */
+  private activeScorers(skip: ReadonlySet<string>): ScorePlugin[] {
+    if (skip.size === 0) return this.score;
+    let list = this.scorerLists.get(skip);
+    if (!list) this.scorerLists.set(skip, (list = this.score.filter((p) => !skip.has(p.name))));
+    return list;
   }
 
   runReserve(state: CycleState, pod: PodInfo, node: string): Status | null {
@@ -292,6 +324,8 @@ export class Framework {
     for (const p of this.postBind) p.postBind(state, pod, node);
   }
 }
+
+const NO_SKIP: ReadonlySet<string> = new Set();
 
 function intersect(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();

@@ -10,6 +10,16 @@ import type { NodeInfo } from './nodeInfo';
 import type { PodInfo } from './podInfo';
 import type { ClusterEvent, QueueingHint } from './events';
 import type { NodeToStatus } from './nodeToStatus';
+import type { NodeTable } from './nodeTable';
+
+/**
+ * Where batch forms may read nodes[0..n)'s numbers: idx[i] is nodes[i]'s row in `table` (the
+ * cache's). Absent for nodes outside the cache (what-if copies): then read the NodeInfos.
+ */
+export interface NodeRows {
+  readonly table: NodeTable;
+  readonly idx: Int32Array;
+}
 
 /** framework.Code, in upstream's order. */
 export const Code = {
@@ -149,7 +159,7 @@ export interface FilterPlugin extends Plugin {
    * Optional batch form: for every i < n with out[i] === null, out[i] = filter(nodes[i]) — nodes an
    * earlier plugin rejected are left alone, so the first failing plugin still decides.
    */
-  filterAll?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: (Status | null)[], n: number): void;
+  filterAll?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: (Status | null)[], n: number, rows?: NodeRows): void;
 }
 
 /** PostFilter outcome: a nominated node (ModeOverride; '' clears) and the status. */
@@ -163,13 +173,19 @@ export interface PostFilterPlugin extends Plugin {
 }
 
 export interface PreScorePlugin extends Plugin {
-  preScore(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): Status | null;
+  preScore(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], rows?: NodeRows): Status | null;
 }
 
 export interface ScorePlugin extends Plugin {
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number;
   /** Optional batch form of Score over nodes[0..n) (one call instead of n; same results). */
-  scoreAll?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array, n: number): void;
+  scoreAll?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], out: Float64Array, n: number, rows?: NodeRows): void;
+  /**
+   * Optional: when every node would end up with the same (normalized) score for this pod — say,
+   * no node has a PreferNoSchedule taint — that score; the runner then skips Score and
+   * NormalizeScore for this plugin. null = score node by node.
+   */
+  uniformScore?(state: CycleState, pod: PodInfo): number | null;
   /** ScoreExtensions.NormalizeScore over scores[0..n), in place; nodes[i] is the node of scores[i]. */
   normalizeScore?(state: CycleState, pod: PodInfo, scores: Float64Array, n: number, nodes: readonly NodeInfo[]): Status | null;
 }

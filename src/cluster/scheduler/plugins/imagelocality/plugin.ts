@@ -41,6 +41,8 @@ export function newImageLocality(h: Handle): ScorePlugin {
   return {
     name: Name,
     score: (_state, pod, node) => score(pod, node),
+    // No node reports images: every node scores as one without the pod's images.
+    uniformScore: (_state, pod) => (h.cache.anyImages ? null : calculatePriority(0, pod.images.length)),
     scoreAll(_state, pod, nodes, out, n) {
       if (!h.cache.anyImages) out.fill(calculatePriority(0, pod.images.length), 0, n);
       else for (let i = 0; i < n; i++) out[i] = score(pod, nodes[i]!);

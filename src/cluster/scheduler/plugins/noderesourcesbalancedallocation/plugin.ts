@@ -5,7 +5,8 @@
 import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
 import type { PreScorePlugin, ScorePlugin } from '../../framework/types';
-import { balancedAllocationScore } from '../noderesourcesfit/fit';
+import { ROW } from '../../framework/nodeTable';
+import { balancedAllocationOf, balancedAllocationScore } from '../noderesourcesfit/fit';
 
 export const Name = 'NodeResourcesBalancedAllocation';
 
@@ -18,8 +19,15 @@ export function newBalancedAllocation(): PreScorePlugin & ScorePlugin {
     score(_state, pod: PodInfo, node: NodeInfo) {
       return balancedAllocationScore(pod, node);
     },
-    scoreAll(_state, pod, nodes, out, n) {
-      for (let i = 0; i < n; i++) out[i] = balancedAllocationScore(pod, nodes[i]!);
+    scoreAll(_state, pod, nodes, out, n, rows) {
+      if (!rows) for (let i = 0; i < n; i++) out[i] = balancedAllocationScore(pod, nodes[i]!);
+      else {
+        const d = rows.table.data;
+        const idx = rows.idx;
+        const cpu = pod.cpu;
+        const mem = pod.mem;
+        for (let i = 0; i < n; i++) out[i] = balancedAllocationOf(d, idx[i]! * ROW, cpu, mem);
+      }
     },
   };
 }

@@ -8,7 +8,8 @@ import { Action } from '../../framework/events';
 import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
 import { Code, Status, type EnqueueExtensions, type FilterPlugin, type PreFilterPlugin, type PreScorePlugin, type ScorePlugin } from '../../framework/types';
-import { fitsEmptyNode, insufficientResources, leastAllocatedScore } from './fit';
+import { ROW } from '../../framework/nodeTable';
+import { fitsEmptyNode, fitsRow, insufficientResources, leastAllocatedOf, leastAllocatedScore } from './fit';
 
 export const Name = 'NodeResourcesFit';
 
@@ -41,7 +42,17 @@ export function newNodeResourcesFit(): PreFilterPlugin & FilterPlugin & PreScore
       const reasons = insufficientResources(pod, node);
       return reasons ? reject(reasons) : null;
     },
-    filterAll(_state, pod, nodes, out, n) {
+    filterAll(_state, pod, nodes, out, n, rows) {
+      if (rows) {
+        const d = rows.table.data;
+        const idx = rows.idx;
+        for (let i = 0; i < n; i++) {
+          if (out[i] !== null || fitsRow(pod, d, idx[i]! * ROW)) continue;
+          const reasons = insufficientResources(pod, nodes[i]!);
+          if (reasons) out[i] = reject(reasons);
+        }
+        return;
+      }
       for (let i = 0; i < n; i++) {
         if (out[i] !== null) continue;
         const reasons = insufficientResources(pod, nodes[i]!);
@@ -54,8 +65,15 @@ export function newNodeResourcesFit(): PreFilterPlugin & FilterPlugin & PreScore
     score(_state, pod: PodInfo, node: NodeInfo) {
       return leastAllocatedScore(pod, node);
     },
-    scoreAll(_state, pod, nodes, out, n) {
-      for (let i = 0; i < n; i++) out[i] = leastAllocatedScore(pod, nodes[i]!);
+    scoreAll(_state, pod, nodes, out, n, rows) {
+      if (!rows) for (let i = 0; i < n; i++) out[i] = leastAllocatedScore(pod, nodes[i]!);
+      else {
+        const d = rows.table.data;
+        const idx = rows.idx;
+        const cpu = pod.nonZeroCpu;
+        const mem = pod.nonZeroMem;
+        for (let i = 0; i < n; i++) out[i] = leastAllocatedOf(d, idx[i]! * ROW, cpu, mem);
+      }
     },
     events: () => [
       {

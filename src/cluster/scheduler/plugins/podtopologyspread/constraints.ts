@@ -55,33 +55,49 @@ export function filterConstraints(list: readonly RawConstraint[], podLabels: Rea
   return out;
 }
 
+// Parsed controller selectors by object identity: stored objects are immutable (a change is a new
+// object), so every pod of a ReplicaSet shares one parsed selector — and one set of constraints.
+const controllerSelectors = new WeakMap<object, Selector | null>();
+function controllerSelector(o: KObject): Selector | null {
+  let s = controllerSelectors.get(o);
+  if (s === undefined) {
+    try {
+      s = selectorFromLabelSelector(o.spec?.selector);
+    } catch {
+      s = null; // an unparsable selector adds nothing
+    }
+    controllerSelectors.set(o, s);
+  }
+  return s;
+}
+
 /**
  * helper.DefaultSelector: the union of the selectors of Services selecting the pod and of its
  * controlling ReplicaSet / StatefulSet / ReplicationController. Empty = no default spreading.
  */
 export function defaultSelector(pod: PodInfo, h: Handle): Selector {
   const set: Record<string, string> = {};
+  let fromServices = false;
   for (const svc of h.services(pod.namespace)) {
     const sel: Record<string, string> | undefined = svc.spec?.selector;
-    if (sel && Object.keys(sel).length && matches(selectorFromSet(sel), pod.labels)) Object.assign(set, sel);
+    if (sel && Object.keys(sel).length && matches(selectorFromSet(sel), pod.labels)) {
+      Object.assign(set, sel);
+      fromServices = true;
+    }
   }
   let selector = selectorFromSet(set);
   const owner = (pod.pod.metadata.ownerReferences ?? []).find((r) => r.controller);
   if (!owner) return selector;
-  const group = owner.apiVersion?.includes('/') ? owner.apiVersion.split('/')[0] : '';
+  const av: string = owner.apiVersion ?? '';
+  const group = av.includes('/') ? av.slice(0, av.indexOf('/')) : '';
   if (owner.kind === 'ReplicationController' && group === '') {
     const rc = safeGet(h, 'replicationcontrollers', pod.namespace, owner.name);
     if (rc?.spec?.selector) selector = selectorFromSet({ ...set, ...rc.spec.selector });
   } else if ((owner.kind === 'ReplicaSet' || owner.kind === 'StatefulSet') && group === 'apps') {
     const o = safeGet(h, owner.kind === 'ReplicaSet' ? 'apps/replicasets' : 'apps/statefulsets', pod.namespace, owner.name);
-    if (o) {
-      try {
-        const extra = selectorFromLabelSelector(o.spec?.selector);
-        if (extra) selector = [...selector, ...extra];
-      } catch {
-        /* an unparsable selector adds nothing */
-      }
-    }
+    const extra = o ? controllerSelector(o) : null;
+    // Without Services the controller's own (shared) selector is the whole selector.
+    if (extra) selector = fromServices ? [...selector, ...extra] : extra;
   }
   return selector;
 }
@@ -94,15 +110,22 @@ function safeGet(h: Handle, resource: string, ns: string, name: string): KObject
   }
 }
 
-/** getConstraints for Filter (DoNotSchedule) or Score (ScheduleAnyway). */
+// System-default constraints per default selector (by identity) and action, built once.
+const defaultsBySelector = { DoNotSchedule: new WeakMap<Selector, Constraint[]>(), ScheduleAnyway: new WeakMap<Selector, Constraint[]>() };
+
+/** getConstraints for Filter (DoNotSchedule) or Score (ScheduleAnyway). The result is shared: read only. */
 export function getConstraints(pod: PodInfo, h: Handle, action: 'DoNotSchedule' | 'ScheduleAnyway'): Constraint[] {
   const own: RawConstraint[] = pod.pod.spec?.topologySpreadConstraints ?? [];
   if (own.length) return filterConstraints(own, pod.labels, action);
-  const defaults = filterConstraints(SYSTEM_DEFAULT_CONSTRAINTS, pod.labels, action);
-  if (!defaults.length) return [];
+  if (!SYSTEM_DEFAULT_CONSTRAINTS.some((c) => c.whenUnsatisfiable === action)) return [];
   const sel = defaultSelector(pod, h);
   if (sel.length === 0) return [];
-  for (const c of defaults) c.selector = sel;
+  let defaults = defaultsBySelector[action].get(sel);
+  if (!defaults) {
+    defaults = filterConstraints(SYSTEM_DEFAULT_CONSTRAINTS, pod.labels, action);
+    for (const c of defaults) c.selector = sel;
+    defaultsBySelector[action].set(sel, defaults);
+  }
   return defaults;
 }
 

@@ -19,7 +19,7 @@ import {
 } from '../../framework/types';
 import { getConstraints } from './constraints';
 import { filterNode, preFilterState, type SpreadFilterState } from './filtering';
-import { normalize, preScoreState, scoreNode, type SpreadScoreState } from './scoring';
+import { HostCounts, normalize, preScoreState, scoreRow, scoreRows, type SpreadScoreState } from './scoring';
 
 export const Name = 'PodTopologySpread';
 
@@ -35,6 +35,7 @@ export function newPodTopologySpread(h: Handle): PreFilterPlugin & FilterPlugin 
     const hit = (o: KObject | undefined) => o !== undefined && cs.some((c) => matches(c.selector, o.metadata.labels ?? {}));
     return hit(old) || hit(obj) ? ('Queue' as const) : ('QueueSkip' as const);
   };
+  const scratch = new HostCounts();
   return {
     name: Name,
     preFilter(state, pod: PodInfo) {
@@ -59,20 +60,24 @@ export function newPodTopologySpread(h: Handle): PreFilterPlugin & FilterPlugin 
       const s = state.read(preFilterKey);
       if (s) for (let i = 0; i < n; i++) if (out[i] === null) out[i] = filterNode(s, pod, nodes[i]!);
     },
-    preScore(state, pod: PodInfo, nodes) {
+    preScore(state, pod: PodInfo, nodes, rows) {
       if (h.cache.numNodes === 0) return SKIP;
-      const s = preScoreState(pod, nodes, h);
+      // Scoring runs on the cache's nodes: their rows index the cache's table.
+      const r = rows ?? { table: h.cache.table, idx: Int32Array.from(nodes, (n) => n.row) };
+      const s = preScoreState(pod, nodes, r, h, scratch);
       if (!s) return SKIP;
       state.write(preScoreKey, s);
       return null;
     },
     score(state, _pod, node: NodeInfo) {
       const s = state.read(preScoreKey);
-      return s ? scoreNode(s, node) : 0;
+      return s ? scoreRow(s, node.row) : 0;
     },
-    scoreAll(state, _pod, nodes, out, n) {
+    scoreAll(state, _pod, nodes, out, n, rows) {
       const s = state.read(preScoreKey);
-      for (let i = 0; i < n; i++) out[i] = s ? scoreNode(s, nodes[i]!) : 0;
+      if (!s) out.fill(0, 0, n);
+      else if (rows) scoreRows(s, rows.idx, out, n);
+      else for (let i = 0; i < n; i++) out[i] = scoreRow(s, nodes[i]!.row);
     },
     normalizeScore(state, _pod, scores, n, nodes) {
       const s = state.read(preScoreKey);

@@ -6,6 +6,7 @@ import type { KObject } from '../../../api/types';
 import type { Handle } from '../../framework/handle';
 import { Action } from '../../framework/events';
 import type { NodeInfo } from '../../framework/nodeInfo';
+import { FLAGS, F_HARD_TAINT, ROW } from '../../framework/nodeTable';
 import { defaultNormalizeScore } from '../../framework/normalize';
 import type { PodInfo } from '../../framework/podInfo';
 import { doNotSchedule, findUntoleratedTaint, parseTaints, tolerationsTolerateTaint, type Toleration } from '../../framework/taints';
@@ -45,8 +46,14 @@ export function newTaintToleration(h?: Handle): FilterPlugin & PreScorePlugin & 
   return {
     name: Name,
     filter: (_state, pod: PodInfo, node: NodeInfo) => filter(pod, node),
-    filterAll(_state, pod, nodes, out, n) {
-      for (let i = 0; i < n; i++) if (out[i] === null && nodes[i]!.taints.length) out[i] = filter(pod, nodes[i]!);
+    filterAll(_state, pod, nodes, out, n, rows) {
+      if (rows) {
+        // Only rows flagged with a NoSchedule/NoExecute taint can reject.
+        if (rows.table.flagged(F_HARD_TAINT) === 0) return;
+        const d = rows.table.data;
+        const idx = rows.idx;
+        for (let i = 0; i < n; i++) if (out[i] === null && d[idx[i]! * ROW + FLAGS]! & F_HARD_TAINT) out[i] = filter(pod, nodes[i]!);
+      } else for (let i = 0; i < n; i++) if (out[i] === null && nodes[i]!.taints.length) out[i] = filter(pod, nodes[i]!);
     },
     preScore(state, pod: PodInfo) {
       // getAllTolerationPreferNoSchedule: tolerations with an empty or PreferNoSchedule effect.
@@ -59,6 +66,8 @@ export function newTaintToleration(h?: Handle): FilterPlugin & PreScorePlugin & 
       if (h && !h.cache.anyPreferNoSchedule) out.fill(0, 0, n);
       else for (let i = 0; i < n; i++) out[i] = score(state, nodes[i]!);
     },
+    // No PreferNoSchedule taint anywhere: every node scores 0, which normalizes (reversed) to 100.
+    uniformScore: () => (h && !h.cache.anyPreferNoSchedule ? MAX_NODE_SCORE : null),
     normalizeScore(_state, _pod, scores, n) {
       return defaultNormalizeScore(MAX_NODE_SCORE, true, scores, n);
     },
