@@ -14,11 +14,37 @@ test.describe('reduced motion', () => {
     const fresh = webPods(page).filter({ hasNot: page.locator('nothing') });
     const uids = await fresh.evaluateAll((els) => els.map((e) => e.getAttribute('data-uid')));
     const uid = uids.find((u) => !before.has(u))!;
-    const el = page.locator(`g.pod[data-uid="${uid}"]`);
-    const t1 = await el.getAttribute('transform');
-    await page.waitForTimeout(400);
-    expect(await el.getAttribute('transform')).toBe(t1);
-    expect(await el.evaluate((e) => getComputedStyle(e).opacity)).toBe('1');
+    // Pods are painted on a canvas; their proxies stand on their seats. The new pod is painted at
+    // its seat, and no pod is in flight (moving or fading) at any frame after.
+    const el = page.locator(`[data-uid="${uid}"]`);
+    const box = await el.boundingBox();
+    const painted = await page.evaluate(
+      ({ x, y }) =>
+        new Promise<{ alpha: number; inFlight: string[] }>((done) => {
+          // Pods at rest and pods in motion are on two canvases: the pod is on one of them.
+          const canvases = [...document.querySelectorAll<HTMLCanvasElement>('canvas.pods-canvas')];
+          const alpha = Math.max(
+            ...canvases.map((c) => {
+              const r = c.getBoundingClientRect();
+              const dpr = c.width / r.width;
+              return c.getContext('2d')!.getImageData(Math.round((x - r.left) * dpr), Math.round((y - r.top) * dpr), 1, 1).data[3];
+            }),
+          );
+          const canvas = document.querySelector<HTMLCanvasElement>('canvas.pods-moving')!;
+          const inFlight: string[] = [];
+          const t0 = performance.now();
+          const tick = () => {
+            inFlight.push(canvas.dataset.inFlight ?? '');
+            if (performance.now() - t0 < 400) requestAnimationFrame(tick);
+            else done({ alpha, inFlight });
+          };
+          requestAnimationFrame(tick);
+        }),
+      { x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 },
+    );
+    expect(painted.alpha).toBeGreaterThan(0);
+    expect(new Set(painted.inFlight)).toEqual(new Set(['0']));
+    expect(await el.boundingBox()).toEqual(box);
     // No CSS animation runs anywhere (spinners, blinking, spinning records), and no particles fly.
     expect(await page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length)).toBe(0);
     await expect(page.locator('circle.particle')).toHaveCount(0);
@@ -31,5 +57,34 @@ test.describe('reduced motion', () => {
     await expect(page.locator('html')).toHaveAttribute('data-motion', 'full');
     await page.getByRole('button', { name: 'Reduce motion' }).click();
     await expect(page.locator('html')).toHaveAttribute('data-motion', 'reduced');
+  });
+});
+
+test.describe('full motion', () => {
+  test.use({ reducedMotion: 'no-preference' });
+
+  test('a new pod travels to its seat, and the stage comes to rest', async ({ page }) => {
+    await openBoard(page);
+    await expect(webPods(page, 'Running')).toHaveCount(3, { timeout: 10_000 });
+    const canvas = page.locator('canvas.pods-moving');
+    await expect(canvas).toHaveAttribute('data-in-flight', '0');
+    const sample = page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          const c = document.querySelector<HTMLCanvasElement>('canvas.pods-moving')!;
+          let most = 0;
+          const t0 = performance.now();
+          const tick = () => {
+            most = Math.max(most, Number(c.dataset.inFlight));
+            if (performance.now() - t0 < 3000) requestAnimationFrame(tick);
+            else done(most);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    await request(page, { type: 'workload.scale', ref: { kind: 'Deployment', namespace: 'default', name: 'web' }, replicas: 5 });
+    expect(await sample).toBeGreaterThan(0);
+    await expect(webPods(page, 'Running')).toHaveCount(5, { timeout: 20_000 });
+    await expect(canvas).toHaveAttribute('data-in-flight', '0');
   });
 });

@@ -16,6 +16,14 @@ export interface CpuStats {
   tasksOver50: number;
   /** Wall time those same tasks took (CPU + waiting for a core). */
   wallInTasks: number;
+  /**
+   * CPU spent putting pixels on screen, per wall second, on every thread that does it: the main
+   * thread, the compositor, raster workers and the display compositor (not the cluster's worker).
+   * SVG is rasterised off the main thread and a canvas on it, so comparing the two needs this.
+   */
+  renderPerSecond: number;
+  /** The same CPU per frame the main thread committed: on a starved machine fewer frames are made, this stays comparable. */
+  renderPerFrame: number;
 }
 
 interface TraceEvent {
@@ -45,10 +53,19 @@ export async function traceCpu(page: Page, fn: () => Promise<void>): Promise<Cpu
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
   const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain');
   const cpu = tasks.map((e) => (e.tdur ?? 0) / 1000);
+  const drawing = (e: TraceEvent) => {
+    const thread = names.get(`${e.pid}:${e.tid}`) ?? '';
+    if (e.name === 'RunTask') return thread === 'CrRendererMain' || thread === 'Compositor' || thread === 'VizCompositorThread';
+    return e.name === 'RasterTask' && thread.startsWith('ThreadPoolForegroundWorker');
+  };
+  const commits = events.filter((e) => e.ph === 'X' && e.name === 'Commit' && names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain').length;
+  const render = events.filter((e) => e.ph === 'X' && drawing(e)).reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0);
   return {
     cpuPerSecond: cpu.reduce((a, b) => a + b, 0) / seconds,
     maxTaskCpu: cpu.length ? Math.max(...cpu) : 0,
     tasksOver50: cpu.filter((c) => c > 50).length,
     wallInTasks: tasks.reduce((s, e) => s + (e.dur ?? 0) / 1000, 0),
+    renderPerSecond: render / seconds,
+    renderPerFrame: render / Math.max(1, commits),
   };
 }

@@ -69,6 +69,8 @@ test('Orchestra: 300 pods animating', async ({ page }) => {
   figure('ui.orchestra.300pods.frame_p50', r.frames.p50, 'ms');
   figure('ui.orchestra.300pods.fps', r.frames.fps, 'fps', '≥ 60');
   figure('ui.orchestra.300pods.cpu_main_per_s', r.cpu.cpuPerSecond, 'ms/s');
+  figure('ui.orchestra.300pods.cpu_render_per_s', r.cpu.renderPerSecond, 'ms/s');
+  figure('ui.orchestra.300pods.cpu_render_per_frame', r.cpu.renderPerFrame, 'ms');
   figure('ui.orchestra.300pods.cpu_max_task', r.cpu.maxTaskCpu, 'ms', '≤ 16.7');
   figure('ui.orchestra.300pods.pods_on_board', r.pods, 'pods');
   figure('machine.loadavg_1m', loadavg()[0], 'runnable');
@@ -91,6 +93,8 @@ test('Map: 5,000 pods', async ({ page }) => {
   figure('ui.map.5000pods.frame_p50', r.frames.p50, 'ms');
   figure('ui.map.5000pods.fps', r.frames.fps, 'fps', '≥ 30');
   figure('ui.map.5000pods.cpu_main_per_s', r.cpu.cpuPerSecond, 'ms/s');
+  figure('ui.map.5000pods.cpu_render_per_s', r.cpu.renderPerSecond, 'ms/s');
+  figure('ui.map.5000pods.cpu_render_per_frame', r.cpu.renderPerFrame, 'ms');
   figure('ui.map.5000pods.cpu_max_task', r.cpu.maxTaskCpu, 'ms', '≤ 33.3');
   figure('ui.map.5000pods.pods_on_board', r.pods, 'pods');
   figure('machine.loadavg_1m', loadavg()[0], 'runnable');
@@ -114,6 +118,8 @@ test('long tasks while 1,000 pods are created at once', async ({ page }) => {
   figure('ui.create1000.cpu_tasks_over_50ms', r.cpu.tasksOver50, 'tasks', '0');
   figure('ui.create1000.cpu_max_task', r.cpu.maxTaskCpu, 'ms', '≤ 50');
   figure('ui.create1000.cpu_main_per_s', r.cpu.cpuPerSecond, 'ms/s');
+  figure('ui.create1000.cpu_render_per_s', r.cpu.renderPerSecond, 'ms/s');
+  figure('ui.create1000.cpu_render_per_frame', r.cpu.renderPerFrame, 'ms');
   figure('ui.create1000.pods_on_board', r.pods, 'pods');
   figure('machine.loadavg_1m', loadavg()[0], 'runnable');
 });

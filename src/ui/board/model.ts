@@ -54,8 +54,38 @@ function rank(p: PodView): number {
  */
 function sortPods(pods: PodView[]): PodView[] {
   const keyed = pods.map((p) => ({ p, r: rank(p) }));
-  keyed.sort((a, b) => a.r - b.r || a.p.created - b.p.created || (a.p.name < b.p.name ? -1 : a.p.name > b.p.name ? 1 : 0));
+  keyed.sort(byKey);
   for (let i = 0; i < keyed.length; i++) pods[i] = keyed[i].p;
+  return pods;
+}
+
+type Keyed = { p: PodView; r: number };
+const byKey = (a: Keyed, b: Keyed) => a.r - b.r || a.p.created - b.p.created || (a.p.name < b.p.name ? -1 : a.p.name > b.p.name ? 1 : 0);
+
+/**
+ * Sorts `pods` reusing `prev`, the same group's order in the last model: a pod's sort key never
+ * changes, so the pods that stay keep their order and only the arrivals are sorted and merged in.
+ * In a burst, a frame's model then costs a pass per group instead of a full sort.
+ */
+function resortPods(pods: PodView[], prev: readonly PodView[] | undefined): PodView[] {
+  if (!prev?.length || pods.length < 32) return sortPods(pods);
+  const now = new Map<string, PodView>();
+  for (const p of pods) now.set(p.uid, p);
+  const kept: Keyed[] = [];
+  for (const p of prev) {
+    const v = now.get(p.uid);
+    if (v) {
+      kept.push({ p: v, r: rank(v) });
+      now.delete(p.uid);
+    }
+  }
+  const arrivals = [...now.values()].map((p) => ({ p, r: rank(p) })).sort(byKey);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < kept.length || j < arrivals.length) {
+    pods[k++] = j >= arrivals.length || (i < kept.length && byKey(kept[i], arrivals[j]) <= 0) ? kept[i++].p : arrivals[j++].p;
+  }
   return pods;
 }
 
@@ -79,8 +109,8 @@ export function boardModel(m: MirrorState): BoardModel {
     if (p.node && names.has(p.node)) podsByNode.get(p.node)!.push(p);
     else pending.push(p);
   }
-  for (const [node, list] of podsByNode) podsByNode.set(node, sortPods(list));
-  const pendingSorted = sortPods(pending);
+  for (const [node, list] of podsByNode) podsByNode.set(node, resortPods(list, cache?.podsByNode.get(node)));
+  const pendingSorted = resortPods(pending, cache?.pending);
 
   const byUid = m.pods;
   const endpointsByName = new Map<string, string[]>();

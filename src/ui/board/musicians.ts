@@ -1,15 +1,21 @@
 /**
- * Pods as musicians: one SVG group per pod, joined by uid, so a pod keeps its element for life and
- * every change of place is a visible move. New pods enter from a spawn point (the scheduler on the
- * podium, or a deck's spindle) and travel to their seat; removed pods fade where they stood.
- * Shared by the Orchestra and DJ views.
+ * Pods as musicians, shared by the Orchestra and DJ views. They are painted on one canvas (an SVG
+ * element per pod made the browser restyle, lay out and repaint hundreds of moving glyphs every
+ * frame), keyed by uid, so a pod keeps its sprite for life and every change of place is a visible
+ * move: a new pod enters from a spawn point (the scheduler on the podium, or a deck's spindle) and
+ * travels to its seat; a removed pod fades where it stood. Transparent proxies over the seats
+ * (pods/proxies.ts) give each pod its accessible name, keyboard focus and pointer target.
+ *
+ * Pods at rest and pods in motion are painted on two stacked canvases (see draw()), each only
+ * when what it shows changed.
  */
-import { select, type Selection } from 'd3';
 import type { PodView } from '../../protocol/views';
-import { podLabel } from './a11y';
-import { markPath } from './glyph';
-import { labelSelectable, makeSelectable, type Selectable } from './interact';
-import { ease } from './motion';
+import { useUi } from '../state/uiStore';
+import { readPodTheme, type PodTheme } from './pods/colours';
+import { GlyphCache, paintPod, type Ring } from './pods/paint';
+import { PodProxies } from './pods/proxies';
+import { enteringSprite, isAnimating, isGone, isMoving, moveTo, opacityAt, placedSprite, positionAt, type Sprite } from './pods/sprite';
+import { podStyle, type PodStyle } from './pods/style';
 
 export interface Placed {
   pod: PodView;
@@ -18,47 +24,101 @@ export interface Placed {
   colour: string;
 }
 
-interface PodEl extends SVGGElement {
-  __at?: { x: number; y: number };
-  __sig?: string;
-  __pod?: PodView;
-  __r?: number;
-  __colour?: string;
-  __plain?: boolean;
+interface Entry {
+  sprite: Sprite;
+  pod: PodView;
+  colour: string;
+  style: PodStyle;
+  styleKey: string;
+  /** Set while the pod is painted on the still canvas: with which style, where. */
+  still?: { style: PodStyle; x: number; y: number };
 }
 
-const selectable = (d: Placed): Selectable => ({
-  uid: d.pod.uid,
-  ref: { kind: 'Pod', name: d.pod.name, namespace: d.pod.namespace, uid: d.pod.uid },
-  label: podLabel(d.pod),
-});
+interface Layer {
+  canvas: HTMLCanvasElement;
+  ctx: CanvasRenderingContext2D;
+}
+
+function layer(host: HTMLElement, cls: string): Layer {
+  const canvas = host.appendChild(document.createElement('canvas'));
+  canvas.className = `pods-canvas ${cls}`;
+  canvas.setAttribute('aria-hidden', 'true');
+  return { canvas, ctx: canvas.getContext('2d')! };
+}
 
 const MOVE_MS = 800;
-/**
- * Pods in flight at once. A burst beyond this (hundreds of pods arriving in one frame) places the
- * rest directly: the eye cannot follow more anyway, and it keeps every frame cheap.
- */
-const MAX_MOVING = 60;
-/** New pod elements created per frame; a bigger burst enters over the next frames (a cascade). */
-const MAX_ENTER = 60;
-/**
- * Beyond this many pods, healthy (playing) pods are drawn as plain discs: one element instead of
- * two each. Every other look keeps its mark, so anything unusual still stands out by shape.
- */
-const PLAIN_PLAYING_ABOVE = 400;
-/**
- * Spinning "tuning" marks and blinking crashes are drawn only while few pods need them: hundreds
- * of looping SVG animations would repaint the stage every frame (the shapes alone still tell).
- */
-const MAX_ANIMATED_MARKS = 24;
 const ENTER_MS = 500;
 const EXIT_MS = 700;
+/**
+ * Pods in flight at once. Painting a moving pod costs what painting a still one does, so this only
+ * keeps a huge burst legible: beyond it, pods take their seats directly.
+ */
+const MAX_MOVING = 400;
+/** Pods let in per frame; a bigger burst enters over the next frames (a cascade). */
+const MAX_ENTER = 60;
+/**
+ * Spinning "tuning" marks and blinking crashes animate only while few pods need them: a stage full
+ * of spinners is noise, and each one keeps the canvas repainting (the shapes alone still tell).
+ */
+const MAX_ANIMATED_MARKS = 24;
+/** Leaving pods fading at once; beyond this they vanish. */
+const MAX_FADING = 400;
+/** Pods come to rest in batches: the still canvas is repainted at most this often for them. */
+const STILL_EVERY_MS = 150;
 
 export class Musicians {
+  private readonly still: Layer;
+  private readonly top: Layer;
+  private stillDirty = true;
+  private stillAt = 0;
+  private readonly proxies: PodProxies;
+  private readonly themeWatch: MutationObserver;
+  private live = new Map<string, Entry>();
+  private gone: Entry[] = [];
   private first = true;
-  private moving = 0;
+  private r = 0;
+  private animateMarks = false;
+  private busy = 0;
+  private theme: PodTheme;
+  private styles = new Map<string, PodStyle>();
+  private readonly glyphs = new GlyphCache();
+  private size = { width: 0, height: 0, dpr: 1 };
+  private raf = 0;
+  private inFlight = -1;
 
-  constructor(private readonly layer: Selection<SVGGElement, unknown, null, undefined>) {}
+  /** Adds the pods' canvas and their proxies to `host` (the views stack their layers there). */
+  constructor(host: HTMLElement, label: string) {
+    this.still = layer(host, 'pods-still');
+    this.top = layer(host, 'pods-moving');
+    this.proxies = new PodProxies(host, label);
+    this.theme = readPodTheme(host);
+    // Theme switches change the CSS variables the colours come from: read them again and repaint.
+    this.themeWatch = new MutationObserver(() => {
+      this.theme = readPodTheme(host);
+      this.styles.clear();
+      this.glyphs.clear();
+      for (const e of this.live.values()) this.restyle(e);
+      for (const e of this.gone) this.restyle(e);
+      this.stillDirty = true;
+      this.draw(performance.now());
+    });
+    this.themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  }
+
+  /** The canvas covers width × height CSS pixels of the view. */
+  resize(width: number, height: number): void {
+    const dpr = window.devicePixelRatio || 1;
+    if (width === this.size.width && height === this.size.height && dpr === this.size.dpr) return;
+    this.size = { width, height, dpr };
+    for (const { canvas } of [this.still, this.top]) {
+      canvas.width = Math.max(1, Math.round(width * dpr));
+      canvas.height = Math.max(1, Math.round(height * dpr));
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+    }
+    this.proxies.resize(width, height);
+    this.stillDirty = true;
+  }
 
   /**
    * Places every pod. `spawn` says where a new pod appears from; on the first call (and under
@@ -66,100 +126,164 @@ export class Musicians {
    * for the next frame (the caller should draw again then).
    */
   update(all: Placed[], r: number, spawn: (p: PodView) => { x: number; y: number }, reduced: boolean): number {
-    // Creating hundreds of elements in one frame is a long task: let a burst in MAX_ENTER at a time.
-    const known = new Set<string>();
-    this.layer.selectAll<PodEl, Placed>('g.pod').each((d) => known.add(d.pod.uid));
+    const now = performance.now();
     let fresh = 0;
-    const placed = all.filter((p) => known.has(p.pod.uid) || fresh++ < MAX_ENTER);
+    const placed = all.filter((p) => this.live.has(p.pod.uid) || fresh++ < MAX_ENTER);
     const deferred = all.length - placed.length;
     const instant = reduced || this.first;
     this.first = false;
-    let busy = 0;
-    for (const p of placed) if (p.pod.look === 'creating' || p.pod.look === 'crashloop') busy++;
-    this.layer.classed('animate-marks', busy <= MAX_ANIMATED_MARKS);
-    const sel = this.layer.selectAll<PodEl, Placed>('g.pod').data(placed, (d) => d.pod.uid);
-    let exiting = this.layer.selectAll('g.pod-gone').size();
-    let entering = 0;
+    if (r !== this.r) this.stillDirty = true;
+    this.r = r;
 
-    sel.exit<Placed>().each(function () {
-      const g = select(this as PodEl).attr('class', 'pod-gone').attr('tabindex', null).attr('role', null).attr('aria-hidden', 'true');
-      if (reduced || exiting >= MAX_MOVING) g.remove();
-      else {
-        exiting++;
-        g.transition('exit').duration(EXIT_MS).ease(ease).style('fill-opacity', 0).style('stroke-opacity', 0).remove();
+    let moving = 0;
+    for (const e of this.live.values()) if (isMoving(e.sprite, now)) moving++;
+    const seen = new Set<string>();
+    this.busy = 0;
+    for (const d of placed) {
+      const uid = d.pod.uid;
+      seen.add(uid);
+      if (d.pod.look === 'creating' || d.pod.look === 'crashloop') this.busy++;
+      const seat = { x: d.x, y: d.y };
+      let e = this.live.get(uid);
+      if (!e) {
+        const animate = !instant && moving < MAX_MOVING;
+        if (animate) moving++;
+        const sprite = animate ? enteringSprite(uid, spawn(d.pod), seat, now, MOVE_MS, ENTER_MS) : placedSprite(uid, seat);
+        e = { sprite, pod: d.pod, colour: d.colour, style: undefined as unknown as PodStyle, styleKey: '' };
+        this.restyle(e);
+        this.live.set(uid, e);
+        continue;
       }
-    });
-
-    const self = this;
-    const entered = sel
-      .enter()
-      .append('g')
-      .attr('class', 'pod')
-      .each(function (d) {
-        const el = this as PodEl;
-        // Within the motion budget a new pod fades in at its spawn point and travels to its seat
-        // (the move below); beyond it, it simply appears in its seat.
-        const animate = !instant && self.moving + entering < MAX_MOVING;
-        const from = animate ? spawn(d.pod) : d;
-        el.__at = { x: from.x, y: from.y };
-        el.setAttribute('transform', `translate(${from.x},${from.y})`);
-        if (animate) {
-          entering++;
-          // fill/stroke-opacity inherit to the disc and mark without a compositing group.
-          el.style.fillOpacity = '0';
-          el.style.strokeOpacity = '0';
-          select(el)
-            .transition('enter')
-            .duration(ENTER_MS)
-            .style('fill-opacity', 1)
-            .style('stroke-opacity', 1)
-            .on('end', () => {
-              el.style.fillOpacity = '';
-              el.style.strokeOpacity = '';
-            });
-        }
-      });
-    entered.append('circle').attr('class', 'body');
-    entered.append('path').attr('class', 'mark');
-    makeSelectable(entered, selectable);
-
-    const merged = entered.merge(sel);
-    labelSelectable(merged, selectable);
-    const plain = all.length > PLAIN_PLAYING_ABOVE;
-    merged.each(function (d) {
-      const el = this as PodEl;
-      const p = d.pod;
-      if (el.__pod !== p || el.__r !== r || el.__colour !== d.colour || el.__plain !== plain) {
-        el.__pod = p;
-        el.__r = r;
-        el.__colour = d.colour;
-        el.__plain = plain;
-        const sig = `${p.look}|${d.colour}|${r}|${p.fault ?? ''}|${p.namespace}|${plain}`;
-        if (el.__sig !== sig) {
-          el.__sig = sig;
-          el.setAttribute('class', `pod look-${p.look}${p.fault ? ' faulty' : ''}${p.namespace === 'kube-system' ? ' system' : ''}${el.classList.contains('selected') ? ' selected' : ''}`);
-          el.style.setProperty('--c', d.colour);
-          const [body, mark] = el.children as unknown as SVGElement[];
-          body.setAttribute('r', String(r));
-          const d2 = plain && p.look === 'running' ? '' : markPath(p.look, r);
-          if (d2) mark.setAttribute('d', d2);
-          else mark.removeAttribute('d');
-          mark.style.display = d2 ? '' : 'none';
-        }
+      if (e.pod !== d.pod || e.colour !== d.colour) {
+        e.pod = d.pod;
+        e.colour = d.colour;
+        this.restyle(e);
       }
-      const at = el.__at!;
-      if (Math.abs(at.x - d.x) < 0.5 && Math.abs(at.y - d.y) < 0.5) return;
-      el.__at = { x: d.x, y: d.y };
-      const to = `translate(${d.x},${d.y})`;
-      if (instant || self.moving >= MAX_MOVING) {
-        select(el).interrupt('move');
-        el.setAttribute('transform', to);
-        return;
-      }
-      self.moving++;
-      const done = () => self.moving--;
-      select(el).transition('move').duration(MOVE_MS).ease(ease).attr('transform', to).on('end', done).on('interrupt', done);
-    });
+      const to = e.sprite.to;
+      if (Math.abs(to.x - seat.x) < 0.5 && Math.abs(to.y - seat.y) < 0.5) continue;
+      const wasMoving = isMoving(e.sprite, now);
+      const animate = !instant && (wasMoving || moving < MAX_MOVING);
+      if (animate && !wasMoving) moving++;
+      moveTo(e.sprite, seat, now, animate ? MOVE_MS : 0);
+    }
+    for (const [uid, e] of this.live) {
+      if (seen.has(uid)) continue;
+      this.live.delete(uid);
+      if (e.still) this.stillDirty = true;
+      e.still = undefined;
+      if (reduced || this.gone.length >= MAX_FADING) continue;
+      e.sprite.fadeOutAt = now;
+      e.sprite.fadeOutMs = EXIT_MS;
+      this.gone.push(e);
+    }
+    this.animateMarks = !reduced && this.busy <= MAX_ANIMATED_MARKS;
+    this.proxies.sync(placed, r);
+    this.draw(now);
     return deferred;
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.raf);
+    this.raf = 0;
+    this.themeWatch.disconnect();
+    this.still.canvas.remove();
+    this.top.canvas.remove();
+    this.proxies.destroy();
+  }
+
+  private restyle(e: Entry): void {
+    const p = e.pod;
+    const system = p.namespace === 'kube-system';
+    const key = `${p.look}|${e.colour}|${system}|${!!p.fault}`;
+    let s = this.styles.get(key);
+    if (!s) this.styles.set(key, (s = podStyle(p.look, e.colour, { system, faulty: !!p.fault }, this.theme)));
+    e.style = s;
+    e.styleKey = key;
+  }
+
+  /**
+   * Paints the pods as they look at `now`, and keeps painting while anything changes. Pods at rest
+   * sit on the still canvas, repainted only when one joins or leaves it (joiners wait up to
+   * STILL_EVERY_MS, drawn meanwhile with the movers); pods that move, fade, spin or wear a ring are
+   * on the top canvas, repainted every frame. A burst then costs a frame per mover, not per pod.
+   */
+  private draw(now: number): void {
+    const { r } = this;
+    const { dpr } = this.size;
+    const ui = useUi.getState();
+    const sel = ui.selection?.kind === 'Pod' ? ui.selection : undefined;
+    const spinning = this.animateMarks && this.busy > 0;
+    const animateAt = this.animateMarks ? now : undefined;
+    // At most two pods wear a ring: the selected one and the one under the pointer or focus.
+    const selRing: Ring = { colour: this.focusColour(), width: 3.5, under: true };
+    const hoverRing: Ring = { colour: selRing.colour, width: 2, under: false };
+    const ringOf = (e: Entry): Ring | undefined => {
+      if (sel && (sel.uid ? sel.uid === e.sprite.uid : sel.name === e.pod.name && sel.namespace === e.pod.namespace)) return selRing;
+      return ui.hover === e.sprite.uid ? hoverRing : undefined;
+    };
+    let stillDirty = this.stillDirty;
+    let changing = 0;
+    const joiners: Entry[] = [];
+    for (const e of this.live.values()) {
+      const animating = isAnimating(e.sprite, now);
+      if (animating) changing++;
+      const dynamic = animating || (animateAt !== undefined && (e.style.spin || e.style.blink)) || ((!!sel || !!ui.hover) && ringOf(e) !== undefined);
+      const to = e.sprite.to;
+      if (e.still && (dynamic || e.still.style !== e.style || e.still.x !== to.x || e.still.y !== to.y)) {
+        e.still = undefined;
+        stillDirty = true;
+      }
+      if (!e.still && !dynamic) joiners.push(e);
+    }
+    for (const e of this.gone) if (isAnimating(e.sprite, now)) changing++;
+    if (joiners.length && (stillDirty || now - this.stillAt >= STILL_EVERY_MS)) {
+      for (const e of joiners) e.still = { style: e.style, x: e.sprite.to.x, y: e.sprite.to.y };
+      joiners.length = 0;
+      stillDirty = true;
+    }
+    if (stillDirty) {
+      const c = this.still.ctx;
+      c.setTransform(1, 0, 0, 1, 0, 0);
+      c.clearRect(0, 0, this.still.canvas.width, this.still.canvas.height);
+      for (const e of this.live.values()) if (e.still) this.glyphs.blit(c, e.styleKey, e.pod.look, e.style, r, dpr, e.still.x, e.still.y, 1);
+      c.globalAlpha = 1;
+      this.stillAt = now;
+      this.stillDirty = false;
+    }
+
+    const ctx = this.top.ctx;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.top.canvas.width, this.top.canvas.height);
+    const paint = (e: Entry) => {
+      const s = e.sprite;
+      const at = positionAt(s, now);
+      const ring = ringOf(e);
+      const st = e.style;
+      // Rings and moving marks are traced; every other pod is a copy of its glyph's bitmap.
+      if (ring || (animateAt !== undefined && (st.spin || st.blink))) {
+        paintPod(ctx, e.pod.look, st, at.x, at.y, r, opacityAt(s, now), { dpr, animateAt, ring });
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+      } else this.glyphs.blit(ctx, e.styleKey, e.pod.look, st, r, dpr, at.x, at.y, opacityAt(s, now));
+    };
+    this.gone = this.gone.filter((e) => !isGone(e.sprite, now));
+    for (const e of this.gone) paint(e);
+    for (const e of this.live.values()) if (!e.still) paint(e);
+    ctx.globalAlpha = 1;
+    // How many pods are moving or fading, for tests and the curious (written only when it changes).
+    if (changing !== this.inFlight) {
+      this.inFlight = changing;
+      this.top.canvas.dataset.inFlight = String(changing);
+    }
+    if ((changing || spinning || joiners.length) && !this.raf) {
+      this.raf = requestAnimationFrame(() => {
+        this.raf = 0;
+        this.draw(performance.now());
+      });
+    }
+  }
+
+  private focusColour(): string {
+    const f = this.theme.focus;
+    return `rgb(${f.r},${f.g},${f.b})`;
   }
 }

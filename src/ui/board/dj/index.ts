@@ -25,9 +25,7 @@ export function createDj(host: HTMLElement): Renderer {
   const stripsLayer = svg.append('g').attr('class', 'strips').attr('role', 'group').attr('aria-label', 'Workloads (channel strips)');
   const busesLayer = svg.append('g').attr('class', 'buses').attr('role', 'group').attr('aria-label', 'Services (buses)');
   // Pods move on their own layer above the decks and strips, so their motion repaints only them.
-  const live = select(host).append('svg').attr('class', 'board-svg dj-live').attr('role', 'group').attr('aria-label', 'Pods on the decks');
-  const podsLayer = live.append('g').attr('class', 'pods').attr('role', 'group').attr('aria-label', 'Pods');
-  const musicians = new Musicians(podsLayer);
+  const musicians = new Musicians(host, 'Pods on the decks');
   // Decks' meters and strips' LEDs follow the cluster at most 4× a second; pods every frame.
   const furniture = new Gate(250);
   let shape = '';
@@ -46,7 +44,7 @@ export function createDj(host: HTMLElement): Renderer {
         scale,
       });
       svg.attr('width', l.width).attr('height', l.height);
-      live.attr('width', l.width).attr('height', l.height);
+      musicians.resize(l.width, l.height);
 
       const decks: DeckDatum[] = model.nodes.map((node) => ({ node, geom: l.decks.get(node.uid)!, pods: model.podsByNode.get(node.name) ?? [] }));
       const newShape = `${l.width}x${l.height}|${scale}|${decks.length}|${model.workloads.length}|${model.services.length}|${ctx.ui.selection?.uid ?? ctx.ui.selection?.name ?? ''}|${ctx.reduced}`;
@@ -105,7 +103,7 @@ export function createDj(host: HTMLElement): Renderer {
     },
     destroy() {
       svg.remove();
-      live.remove();
+      musicians.destroy();
     },
   };
 }

@@ -13,19 +13,19 @@ import { Musicians, type Placed } from '../musicians';
 import type { RenderContext, Renderer } from '../renderer';
 import { orchestraLayout, type OrchestraLayout } from './layout';
 import { hashPhase, Spotlights, type Beam, type LampDatum } from './spotlights';
-import { drawFloor, drawLegend, drawPodium, drawSections, drawWings, type SectionDatum } from './stage';
+import { drawFloor, drawLegend, drawPodium, drawSections, drawWings, usage, type SectionDatum } from './stage';
 
 const LIT_MS = 650;
 const COMETS_PER_STEP = 4;
 
 export function createOrchestra(host: HTMLElement): Renderer {
   const root = select(host);
-  // Two stacked SVGs, each its own compositor layer: the stage (nodes, podium, lamps), which
-  // changes rarely, and what moves (pods, beams, particles, comets). A moving pod then repaints
-  // only the second one.
+  // Stacked layers, each its own compositor layer: the stage (nodes, podium, lamps), which changes
+  // rarely; the beams, which change when pods take new seats; the pods on a canvas (with their
+  // accessible proxies), repainted while they move; particles and comets, which move every frame.
   const svg = root.append('svg').attr('class', 'board-svg orchestra stage-static').attr('role', 'group').attr('aria-label', 'Orchestra view of the cluster');
-  const live = root.append('svg').attr('class', 'board-svg orchestra stage-live').attr('role', 'group').attr('aria-label', 'Pods on stage');
-  // Particles and comets move every frame: a third layer, so they never make the pods repaint.
+  const live = root.append('svg').attr('class', 'board-svg orchestra stage-live').attr('aria-hidden', 'true');
+  const musicians = new Musicians(host, 'Pods');
   const fx = root.append('svg').attr('class', 'board-svg orchestra stage-live stage-fx').attr('aria-hidden', 'true');
   svg.on('click', () => ui.select(undefined));
   const floor = svg.append('g').attr('class', 'floor');
@@ -35,11 +35,9 @@ export function createOrchestra(host: HTMLElement): Renderer {
   const legendLayer = svg.append('g').attr('class', 'legend-layer');
   const lampsLayer = svg.append('g').attr('class', 'lamps').attr('role', 'group').attr('aria-label', 'Services');
   const beamsLayer = live.append('g').attr('class', 'beams').attr('aria-hidden', 'true');
-  const podsLayer = live.append('g').attr('class', 'pods').attr('role', 'group').attr('aria-label', 'Pods');
   const particlesLayer = fx.append('g').attr('class', 'particles');
   const cometsLayer = fx.append('g').attr('class', 'comets');
 
-  const musicians = new Musicians(podsLayer);
   const spotlights = new Spotlights(lampsLayer, beamsLayer, particlesLayer);
   const litTimers = new Map<Element, ReturnType<typeof setTimeout>>();
   let layout: OrchestraLayout | undefined;
@@ -112,6 +110,7 @@ export function createOrchestra(host: HTMLElement): Renderer {
       svg.attr('width', width).attr('height', height);
       live.attr('width', width).attr('height', height);
       fx.attr('width', width).attr('height', height);
+      musicians.resize(width, height);
       const podiumNode = model.controlPlanes[0];
       const sectionNodes = model.nodes.filter((n) => n !== podiumNode);
       const podiumPods = podiumNode ? (model.podsByNode.get(podiumNode.name) ?? []) : [];
@@ -133,7 +132,13 @@ export function createOrchestra(host: HTMLElement): Renderer {
       const l = layout;
       const sections: SectionDatum[] = sectionNodes.map((node) => ({ node, geom: l.sections.get(node.uid)!, pods: model.podsByNode.get(node.name) ?? [] }));
       const selKey = ctx.ui.selection?.uid ?? ctx.ui.selection?.name ?? '';
-      const sk = `${lk}|${selKey}|${sections.map((d) => `${d.node.rv}:${d.pods.reduce((n, p) => n + p.requests.cpu + p.requests.memory / 1e6, 0)}`).join(',')}`;
+      // What the sections show: node state, meters (usage is memoised per pods list) and counts.
+      const sk = `${lk}|${selKey}|${sections
+        .map((d) => {
+          const u = usage(d.node, d.pods);
+          return `${d.node.rv}:${u.cpu}:${u.memory}:${u.pods}:${d.pods.length}`;
+        })
+        .join(',')}`;
       // A new layout or selection shows at once; meters and counts follow at most 4× a second.
       if (sectionsGate.due(sk, ctx.again, relaid || !sk.startsWith(sectionsDrawnFor))) {
         sectionsDrawnFor = `${lk}|${selKey}|`;
@@ -179,6 +184,7 @@ export function createOrchestra(host: HTMLElement): Renderer {
     destroy() {
       unlisten();
       spotlights.destroy();
+      musicians.destroy();
       for (const t of litTimers.values()) clearTimeout(t);
       svg.remove();
       live.remove();
