@@ -9,24 +9,14 @@
  * never fires on a subject that no longer matches it.
  */
 import { goDuration } from '../api/duration';
-import { fnv1a } from '../sim/rng';
 import { effects, type EffectCtx } from './effects';
 import type { ContainerSim, Due, EmittedEvent, NodeEnv, PodSim, ProbeSim } from './model';
 import { podRef } from './model';
-import type { DelaySource, Match, Stage, Subject } from './stages/types';
+import { candidates, matches, matchesIndexed, type StageIndex } from './stageIndex';
+import type { DelaySource, Stage } from './stages/types';
 import { containerView, podView, probeView, type View } from './views';
 
-/** Stages grouped by subject, built once per stage list. */
-export interface StageIndex {
-  pod: readonly Stage[];
-  container: readonly Stage[];
-  probe: readonly Stage[];
-}
-
-export function indexStages(stages: readonly Stage[]): StageIndex {
-  const by = (s: Subject) => stages.filter((x) => x.subject === s);
-  return { pod: by('pod'), container: by('container'), probe: by('probe') };
-}
+export { indexStages, matches, type StageIndex } from './stageIndex';
 
 /** One applied stage, for traces and golden files. */
 export interface Fired {
@@ -44,10 +34,14 @@ export interface AdvanceResult {
 }
 
 type Ref = { kind: 'pod' } | { kind: 'container'; c: ContainerSim } | { kind: 'probe'; c: ContainerSim; pr: ProbeSim };
-type Pending = Due & { sig: number };
+/** A pending stage remembers the view it was picked for: it is revisited only when that view changes. */
+type Pending = Due & { view: View };
 
-export function matches(m: Match, view: View): boolean {
-  for (const k in m) if (!m[k].includes(view[k] as never)) return false;
+const POD: Ref = { kind: 'pod' };
+
+/** Views of one subject always have the same keys: compare them value by value (no hashing, no strings). */
+function sameView(a: View, b: View): boolean {
+  for (const k in a) if (a[k] !== b[k]) return false;
   return true;
 }
 
@@ -70,10 +64,11 @@ function delayFrom(src: DelaySource, p: PodSim, r: Ref, t: number): number | und
   }
 }
 
-function pick(stages: readonly Stage[], view: View, p: PodSim, r: Ref, t: number): Due | undefined {
+function pick(idx: StageIndex, view: View, p: PodSim, r: Ref, t: number): Due | undefined {
   let best: Due | undefined;
-  for (const s of stages) {
-    if (!matches(s.match, view)) continue;
+  for (const cs of candidates(idx, r.kind, view)) {
+    if (!matchesIndexed(cs, view)) continue;
+    const s = cs.stage;
     let ms = s.delay?.ms ?? 0;
     if (s.delay?.from) {
       const extra = delayFrom(s.delay.from, p, r, t);
@@ -87,8 +82,10 @@ function pick(stages: readonly Stage[], view: View, p: PodSim, r: Ref, t: number
   return best;
 }
 
+/** Every subject of a pod in a fixed order (pod, then each container followed by its probes): the order random draws and ties follow. */
 function refs(p: PodSim): Ref[] {
-  const out: Ref[] = [{ kind: 'pod' }];
+  // Built per call: short-lived, and 150,000 pods need not keep one each.
+  const out: Ref[] = [POD];
   for (const c of p.containers) {
     out.push({ kind: 'container', c });
     for (const pr of c.probes) out.push({ kind: 'probe', c, pr });
@@ -105,41 +102,41 @@ function schedule(p: PodSim, env: NodeEnv, idx: StageIndex, t: number): void {
   for (const r of refs(p)) {
     const h = holder(p, r);
     const view = viewOf(p, r, env, t);
-    const sig = fnv1a(Object.values(view).join('|'));
     const cur = h.due as Pending | undefined;
-    if (cur && cur.sig === sig) continue;
-    const next = pick(idx[r.kind], view, p, r, t);
+    if (cur && sameView(cur.view, view)) continue;
+    const next = pick(idx, view, p, r, t);
     // A pending stage that still matches keeps its time unless another stage is now due earlier.
     if (cur && matches(cur.stage.match, view) && (!next || next.stage === cur.stage || next.at >= cur.at)) {
-      cur.sig = sig;
+      cur.view = view;
       continue;
     }
-    h.due = next ? ({ ...next, sig } as Pending) : undefined;
+    h.due = next ? ({ stage: next.stage, at: next.at, view } as Pending) : undefined;
   }
 }
 
-function templateVars(p: PodSim, r: Ref): Record<string, string> {
-  if (r.kind === 'pod') return { pod: p.name, podRef: podRef(p) };
+/** The value of a `{name}` placeholder, computed only when a message uses it. */
+function templateVar(k: string, p: PodSim, r: Ref): string | undefined {
+  if (k === 'podRef') return podRef(p);
+  if (r.kind === 'pod') return k === 'pod' ? p.name : undefined;
   const c = r.c;
-  const vars: Record<string, string> = {
-    container: c.name,
-    image: c.image,
-    podRef: podRef(p),
-    pullDuration: c.pull ? goDuration(c.pull.pullMs) : '',
-    pullTotal: c.pull ? goDuration(c.pull.waitMs + c.pull.pullMs) : '',
-    imageSize: String(c.resolved?.size ?? 0),
-    pullError: c.pull?.error ?? '',
-    startError: c.behaviour.startError ?? '',
-    waitingMessage: c.waiting?.message ?? '',
-  };
-  if (r.kind === 'probe') {
-    vars.probeName = r.pr.type[0].toUpperCase() + r.pr.type.slice(1);
-    vars.probeMessage = r.pr.last?.message ?? '';
+  switch (k) {
+    case 'container': return c.name;
+    case 'image': return c.image;
+    case 'pullDuration': return c.pull ? goDuration(c.pull.pullMs) : '';
+    case 'pullTotal': return c.pull ? goDuration(c.pull.waitMs + c.pull.pullMs) : '';
+    case 'imageSize': return String(c.resolved?.size ?? 0);
+    case 'pullError': return c.pull?.error ?? '';
+    case 'startError': return c.behaviour.startError ?? '';
+    case 'waitingMessage': return c.waiting?.message ?? '';
   }
-  return vars;
+  if (r.kind !== 'probe') return undefined;
+  if (k === 'probeName') return r.pr.type[0].toUpperCase() + r.pr.type.slice(1);
+  if (k === 'probeMessage') return r.pr.last?.message ?? '';
+  return undefined;
 }
 
-const render = (tpl: string, vars: Record<string, string>) => tpl.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
+const PLACEHOLDER = /\{(\w+)\}/g;
+const render = (tpl: string, p: PodSim, r: Ref) => (tpl.includes('{') ? tpl.replace(PLACEHOLDER, (m, k: string) => templateVar(k, p, r) ?? m) : tpl);
 
 function subjectName(r: Ref): string {
   return r.kind === 'pod' ? 'pod' : r.kind === 'container' ? r.c.name : `${r.c.name}/${r.pr.type}`;
@@ -154,14 +151,16 @@ function fire(p: PodSim, r: Ref, stage: Stage, env: NodeEnv, t: number, out: Adv
     s.state = stage.next.state as never;
     s.since = t;
   }
-  const ctx: EffectCtx = { p, c: r.kind === 'pod' ? undefined : r.c, probe: r.kind === 'probe' ? r.pr : undefined, env, t, rng: p.rng, result: out };
-  for (const e of stage.next.effects ?? []) effects[e](ctx);
+  const fx = stage.next.effects;
+  if (fx?.length) {
+    const ctx: EffectCtx = { p, c: r.kind === 'pod' ? undefined : r.c, probe: r.kind === 'probe' ? r.pr : undefined, env, t, rng: p.rng, result: out };
+    for (const e of fx) effects[e](ctx);
+  }
   if (stage.next.events?.length) {
-    const vars = templateVars(p, r);
     const view = stage.next.events.some((e) => e.if) ? viewOf(p, r, env, t) : undefined;
     for (const e of stage.next.events) {
       if (e.if && !matches(e.if, view!)) continue;
-      out.events.push({ type: e.type, reason: e.reason, message: render(e.message, vars), fieldPath: r.kind === 'pod' ? undefined : r.c.fieldPath });
+      out.events.push({ type: e.type, reason: e.reason, message: render(e.message, p, r), fieldPath: r.kind === 'pod' ? undefined : r.c.fieldPath });
     }
   }
   p.seq++;
@@ -177,28 +176,26 @@ export function advance(p: PodSim, env: NodeEnv, now: number, idx: StageIndex): 
   const out: AdvanceResult = { events: [], deleteRequested: false, fired: [] };
   schedule(p, env, idx, now);
   for (let guard = 0; guard < 10_000; guard++) {
-    let best: { r: Ref; due: Due } | undefined;
+    let best: Ref | undefined;
+    let due: Due | undefined;
     for (const r of refs(p)) {
-      const due = holder(p, r).due;
-      if (due && due.at <= now && (!best || due.at < best.due.at)) best = { r, due };
+      const d = holder(p, r).due;
+      if (d && d.at <= now && (!due || d.at < due.at)) (best = r), (due = d);
     }
-    if (!best) break;
-    fire(p, best.r, best.due.stage, env, best.due.at, out);
-    schedule(p, env, idx, best.due.at);
+    if (!best || !due) break;
+    fire(p, best, due.stage, env, due.at, out);
+    schedule(p, env, idx, due.at);
   }
   return out;
 }
 
 /** When the pod next needs `advance` (undefined: nothing pending until something changes). */
 export function nextDue(p: PodSim): number | undefined {
-  let at: number | undefined;
-  const see = (d?: Due) => {
-    if (d && (at === undefined || d.at < at)) at = d.at;
-  };
-  see(p.due);
+  // Plain loops: this runs after every sync of every pod.
+  let at = p.due?.at;
   for (const c of p.containers) {
-    see(c.due);
-    for (const pr of c.probes) see(pr.due);
+    if (c.due && (at === undefined || c.due.at < at)) at = c.due.at;
+    for (const pr of c.probes) if (pr.due && (at === undefined || pr.due.at < at)) at = pr.due.at;
   }
   return at;
 }

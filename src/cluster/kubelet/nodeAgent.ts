@@ -37,6 +37,12 @@ export interface Fleet {
   writing(key: string | undefined): void;
 }
 
+let preloaded: readonly ResolvedImage[] | undefined;
+/** The images every node starts with: the same for all nodes, so resolved once (5,000 nodes). */
+function preloadedImages(): readonly ResolvedImage[] {
+  return (preloaded ??= PRELOADED_IMAGES.map((i) => lookupImage(i)).filter((r): r is ResolvedImage => r !== undefined));
+}
+
 const modeOf = (node: KObject): NodeMode => {
   const f = parseFaults(node.metadata.annotations);
   return f.has('down') ? 'down' : f.has('partitioned') ? 'partitioned' : 'up';
@@ -68,10 +74,7 @@ export class NodeAgent implements NodeEnv, WorkerHost {
     this.ipam = new Ipam(fleet.podCIDR(node));
     this.cpus = Math.max(1, Math.round(Number.parseFloat(node.status?.capacity?.cpu ?? capacityOf(node).cpu) || 4));
     this.bandwidth = 25_000 + this.rng.int(20_000);
-    for (const i of PRELOADED_IMAGES) {
-      const r = lookupImage(i);
-      if (r) this.images.set(r.ref.full, { img: r, at: 0 });
-    }
+    for (const r of preloadedImages()) this.images.set(r.ref.full, { img: r, at: 0 });
     this.mode = modeOf(node);
   }
 

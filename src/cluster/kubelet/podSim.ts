@@ -10,14 +10,15 @@ import type { ContainerKind, ContainerSim, PodSim, ProbeSim, ProbeType } from '.
 import { parseFaults } from './plan';
 import { refaultRunning } from './effects';
 
+const PROBES: readonly [ProbeType, string][] = [
+  ['startup', 'startupProbe'],
+  ['readiness', 'readinessProbe'],
+  ['liveness', 'livenessProbe'],
+];
+
 function probes(spec: KObject['spec']): ProbeSim[] {
   const out: ProbeSim[] = [];
-  const add = (type: ProbeType, s: unknown) => {
-    if (s) out.push({ type, spec: s, successes: 0, failures: 0, stableUntil: 0 });
-  };
-  add('startup', spec?.startupProbe);
-  add('readiness', spec?.readinessProbe);
-  add('liveness', spec?.livenessProbe);
+  for (const [type, field] of PROBES) if (spec?.[field]) out.push({ type, spec: spec[field], successes: 0, failures: 0, stableUntil: 0 });
   return out;
 }
 

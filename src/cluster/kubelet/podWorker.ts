@@ -9,7 +9,7 @@
  * ContainerCreating, then Running + Ready.
  */
 import { ApiError } from '../api/errors';
-import { fnv1a } from '../sim/rng';
+import { deepEqual } from '../api/equal';
 import type { KObject } from '../api/types';
 import type { ControllerContext } from '../controllers/types';
 import { advance, nextDue, rebase, type StageIndex } from './lifecycle';
@@ -40,8 +40,8 @@ export class PodWorker {
   readonly sim: PodSim;
   private timer?: number;
   private timerAt?: number;
-  /** Hash of the last status written (not the JSON itself: 150,000 pods keep one each). */
-  private written = 0;
+  /** Nothing written yet, or the API's copy must be checked again (resume, drift): never held back. */
+  private fresh = true;
   private writtenSeq = -1;
   private dirtySince?: number;
   private pendingDelete = false;
@@ -71,7 +71,7 @@ export class PodWorker {
     const ours = this.sim.cond.Ready;
     const theirs = (pod.status?.conditions ?? []).find((c: KObject) => c.type === 'Ready')?.status;
     const drift = ours !== undefined && theirs !== (ours > 0 ? 'True' : 'False');
-    if (drift) (this.written = 0), (this.writtenSeq = -1);
+    if (drift) (this.fresh = true), (this.writtenSeq = -1);
     if (changed || drift) this.run(drift);
   }
 
@@ -81,8 +81,8 @@ export class PodWorker {
     if (wasDown) rebase(this.sim, now);
     if (pod) updatePodSim(this.sim, pod, now);
     this.dirtySince = undefined;
-    // Whatever the API says now, the kubelet's view is written again (the API skips equal writes).
-    this.written = 0;
+    // Whatever the API says now is compared with the kubelet's view again.
+    this.fresh = true;
     this.writtenSeq = -1;
     this.run(true);
   }
@@ -121,7 +121,7 @@ export class PodWorker {
   /** Whether to keep a changed status back for now (see the class comment). */
   private hold(now: number, force: boolean): boolean {
     const sim = this.sim;
-    if (force || this.written === 0 || sim.state === 'Terminal' || sim.state === 'Deleted' || sim.deleting) return false;
+    if (force || this.fresh || sim.state === 'Terminal' || sim.state === 'Deleted' || sim.deleting) return false;
     // A sync blocked in an image pull publishes nothing until the pull is over.
     if (sim.containers.some((c) => c.state === 'Pulling')) return (this.pulling = true);
     // The two-second bound counts from the end of the pull.
@@ -135,9 +135,9 @@ export class PodWorker {
     const status = podStatus(sim, now);
     this.writtenSeq = sim.seq;
     this.dirtySince = undefined;
-    const hash = fnv1a(JSON.stringify(status)) || 1;
-    if (hash === this.written) return;
-    this.written = hash;
+    this.fresh = false;
+    // Like the status manager: a status equal to the one the API server has is not written.
+    if (deepEqual(status, sim.pod.status)) return;
     const body: KObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: sim.name, namespace: sim.namespace, uid: sim.uid }, status };
     try {
       this.host.writing(this.key);
