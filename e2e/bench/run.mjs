@@ -11,7 +11,9 @@ import { join } from 'node:path';
 
 const json = process.argv.includes('--json');
 const out = join(mkdtempSync(join(tmpdir(), 'kubeplay-bench-ui-')), 'figures.jsonl');
-const r = spawnSync('npx', ['playwright', 'test', '-c', 'e2e/bench/playwright.bench.config.ts'], {
+// Other arguments go to Playwright (e.g. `--output <dir>` so two runs don't share a results folder, or a test filter).
+const extra = process.argv.slice(2).filter((a) => a !== '--json');
+const r = spawnSync('npx', ['playwright', 'test', '-c', 'e2e/bench/playwright.bench.config.ts', ...extra], {
   stdio: ['ignore', json ? process.stderr : 'inherit', 'inherit'],
   env: { ...process.env, BENCH_OUT: out },
 });

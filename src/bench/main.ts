@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --pods N] [-- --nodes N] [-- --only api|e2e|scheduler]`: the
+ * `npm run bench [-- --json] [-- --pods N] [-- --nodes N] [-- --only api|e2e|scheduler] [-- --profile DIR]`: the
  * project's performance figures. Run with --expose-gc (the npm script does) so heap figures are
  * measured after a full collection.
  */
@@ -9,6 +9,7 @@ import { apiWriteFigures } from './apiWrites';
 import { e2eFigures } from './e2e';
 import { schedulerFigures } from './scheduler';
 import { printFigure, type Figure } from './report';
+import { profileInto } from './profile';
 
 const { values } = parseArgs({
   options: {
@@ -16,9 +17,11 @@ const { values } = parseArgs({
     pods: { type: 'string' },
     nodes: { type: 'string', default: '5000' },
     only: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 const json = values.json!;
+profileInto(values.profile);
 // The full issue-3 run (150,000 pods) takes many minutes today: e2e and scheduler default to a
 // smaller count; `--pods 150000` asks for the full figure.
 const pods = values.pods === undefined ? undefined : Number(values.pods);

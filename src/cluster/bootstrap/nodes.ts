@@ -18,6 +18,15 @@ export const DEFAULT_NODES: NodeSpec[] = [
   { name: 'worker-3', cpu: '4', memory: '16Gi', zone: 'zone-c', ip: '172.18.0.5' },
 ];
 
+/**
+ * The /24 node IPAM hands the index-th node. kubeadm's 10.244.0.0/16 holds 256 nodes; larger
+ * clusters (benchmarks, what-if runs) continue under 10.128.0.0/9 so every CIDR stays valid.
+ */
+export function podCIDRFor(index: number): string {
+  if (index < 256) return `10.244.${index}.0/24`;
+  return `10.${128 + ((index >> 8) & 127)}.${index & 255}.0/24`;
+}
+
 /** A Node object as kubeadm + kubelet register it (labels, taints, pod CIDR). */
 export function nodeObject(n: NodeSpec, index: number): KObject {
   const labels: Record<string, string> = {
@@ -48,8 +57,8 @@ export function nodeObject(n: NodeSpec, index: number): KObject {
       },
     },
     spec: {
-      podCIDR: `10.244.${index}.0/24`,
-      podCIDRs: [`10.244.${index}.0/24`],
+      podCIDR: podCIDRFor(index),
+      podCIDRs: [podCIDRFor(index)],
       providerID: `kubeplay://${n.name}`,
       ...(n.role ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {}),
     },

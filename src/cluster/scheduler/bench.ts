@@ -45,12 +45,9 @@ function nodeSpec(i: number): NodeSpec {
   return { name: `node-${i}`, cpu: '4', memory: '16Gi', zone: ZONES[i % ZONES.length], ip: `172.${16 + ((i >> 16) & 15)}.${(i >> 8) & 255}.${i & 255}` };
 }
 
-/** A kubeadm-style node; the pod CIDR is spread over 10.0.0.0/8 so thousands of nodes stay valid. */
+/** A kubeadm-style node. */
 function benchNode(i: number): KObject {
-  const n = nodeObject(nodeSpec(i), i);
-  const cidr = `10.${(i >> 8) & 255}.${i & 255}.0/24`;
-  n.spec = { ...n.spec, podCIDR: cidr, podCIDRs: [cidr] };
-  return n;
+  return nodeObject(nodeSpec(i), i);
 }
 
 /** Replicas per Deployment, as in the e2e bench: pods of one app spread against each other. */
