@@ -28,4 +28,15 @@ describe('EventLog', () => {
     log.record(write(1));
     expect(log.entries).toEqual([]);
   });
+
+  it('keeps order across storage chunks and ring wrap-around (capacity above one chunk)', () => {
+    const log = new EventLog(() => 0, 20_000);
+    for (let rv = 1; rv <= 50_000; rv++) log.record(rv % 3 ? write(rv) : { ...write(rv), type: 'DELETED' });
+    const rvs = log.entries.map((e) => e.rv);
+    expect(rvs.length).toBe(20_000);
+    expect(rvs[0]).toBe(30_001);
+    expect(rvs.every((rv, i) => rv === 30_001 + i)).toBe(true);
+    expect(log.entries[2]!.type).toBe('DELETED');
+    expect(log.lines(19_999)).toEqual(['50000 1970-01-01T00:00:00.000Z ADDED pods default/p50000']);
+  });
 });
