@@ -32,6 +32,29 @@ test('first load', async ({ page }) => {
 });
 
 /**
+ * The machine's own ceiling: the same Chromium and viewport showing an almost empty page where one
+ * small box moves every frame. Headless Chromium without a GPU composites in software, so even this
+ * page may miss frames; the board's figures are read against it.
+ */
+test('floor: an empty page', async ({ page }) => {
+  await page.setContent('<body style="margin:0;background:#101828"><div id="box" style="position:absolute;width:24px;height:24px;background:#5ab0f0"></div></body>');
+  await page.evaluate(() => {
+    const box = document.getElementById('box')!;
+    const move = (t: number) => {
+      box.style.transform = `translate(${(t / 4) % 1400}px, ${(t / 9) % 800}px)`;
+      requestAnimationFrame(move);
+    };
+    requestAnimationFrame(move);
+  });
+  await startFrames(page);
+  await page.waitForTimeout(6000);
+  const f = await stopFrames(page);
+  figure('ui.floor.empty_page.frame_p95', f.p95, 'ms');
+  figure('ui.floor.empty_page.frame_p50', f.p50, 'ms');
+  figure('ui.floor.empty_page.fps', f.fps, 'fps');
+});
+
+/**
  * Each scenario runs twice on a fresh page: once to measure frames and long tasks as the page
  * sees them, once under a Chrome trace for main-thread CPU (tracing slows the page, so the two
  * are never measured together).
