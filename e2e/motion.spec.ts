@@ -87,4 +87,23 @@ test.describe('full motion', () => {
     await expect(webPods(page, 'Running')).toHaveCount(5, { timeout: 20_000 });
     await expect(canvas).toHaveAttribute('data-in-flight', '0');
   });
+
+  test('pods at rest repainted square by square look exactly like a full repaint', async ({ page }) => {
+    await openBoard(page);
+    const web = { kind: 'Deployment', namespace: 'default', name: 'web' };
+    await request(page, { type: 'workload.scale', ref: web, replicas: 40 });
+    await expect(webPods(page, 'Running')).toHaveCount(40, { timeout: 30_000 });
+    // A few leave: the still canvas is patched where each one stood (many would repaint it all).
+    await request(page, { type: 'workload.scale', ref: web, replicas: 36 });
+    await expect(webPods(page)).toHaveCount(36, { timeout: 30_000 });
+    await request(page, { type: 'sim.pause' });
+    await expect(page.locator('canvas.pods-moving')).toHaveAttribute('data-in-flight', '0');
+    await page.waitForTimeout(400);
+    const still = () => page.evaluate(() => document.querySelector<HTMLCanvasElement>('canvas.pods-still')!.toDataURL());
+    const patched = await still();
+    // A theme write (even to the same theme) repaints every pod at rest from scratch.
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', document.documentElement.getAttribute('data-theme') ?? 'dark'));
+    await page.waitForTimeout(200);
+    expect(await still()).toBe(patched);
+  });
 });

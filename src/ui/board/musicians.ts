@@ -69,7 +69,10 @@ const STILL_EVERY_MS = 150;
 export class Musicians {
   private readonly still: Layer;
   private readonly top: Layer;
-  private stillDirty = true;
+  /** The whole still canvas must be repainted (size, theme, radius); else only around `stillSpots`. */
+  private stillAll = true;
+  /** Seats (CSS px, x then y) whose square on the still canvas must be repainted: a pod joined, left or changed there. */
+  private stillSpots: number[] = [];
   private stillAt = 0;
   private readonly proxies: PodProxies;
   private readonly themeWatch: MutationObserver;
@@ -99,7 +102,7 @@ export class Musicians {
       this.glyphs.clear();
       for (const e of this.live.values()) this.restyle(e);
       for (const e of this.gone) this.restyle(e);
-      this.stillDirty = true;
+      this.stillAll = true;
       this.draw(performance.now());
     });
     this.themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
@@ -117,7 +120,7 @@ export class Musicians {
       canvas.style.height = `${height}px`;
     }
     this.proxies.resize(width, height);
-    this.stillDirty = true;
+    this.stillAll = true;
   }
 
   /**
@@ -132,7 +135,7 @@ export class Musicians {
     const deferred = all.length - placed.length;
     const instant = reduced || this.first;
     this.first = false;
-    if (r !== this.r) this.stillDirty = true;
+    if (r !== this.r) this.stillAll = true;
     this.r = r;
 
     let moving = 0;
@@ -169,7 +172,7 @@ export class Musicians {
     for (const [uid, e] of this.live) {
       if (seen.has(uid)) continue;
       this.live.delete(uid);
-      if (e.still) this.stillDirty = true;
+      if (e.still) this.stillSpots.push(e.still.x, e.still.y);
       e.still = undefined;
       if (reduced || this.gone.length >= MAX_FADING) continue;
       e.sprite.fadeOutAt = now;
@@ -221,7 +224,7 @@ export class Musicians {
       if (sel && (sel.uid ? sel.uid === e.sprite.uid : sel.name === e.pod.name && sel.namespace === e.pod.namespace)) return selRing;
       return ui.hover === e.sprite.uid ? hoverRing : undefined;
     };
-    let stillDirty = this.stillDirty;
+    const spots = this.stillSpots;
     let changing = 0;
     const joiners: Entry[] = [];
     for (const e of this.live.values()) {
@@ -230,25 +233,22 @@ export class Musicians {
       const dynamic = animating || (animateAt !== undefined && (e.style.spin || e.style.blink)) || ((!!sel || !!ui.hover) && ringOf(e) !== undefined);
       const to = e.sprite.to;
       if (e.still && (dynamic || e.still.style !== e.style || e.still.x !== to.x || e.still.y !== to.y)) {
+        spots.push(e.still.x, e.still.y);
         e.still = undefined;
-        stillDirty = true;
       }
       if (!e.still && !dynamic) joiners.push(e);
     }
     for (const e of this.gone) if (isAnimating(e.sprite, now)) changing++;
-    if (joiners.length && (stillDirty || now - this.stillAt >= STILL_EVERY_MS)) {
-      for (const e of joiners) e.still = { style: e.style, x: e.sprite.to.x, y: e.sprite.to.y };
+    if (joiners.length && (this.stillAll || spots.length || now - this.stillAt >= STILL_EVERY_MS)) {
+      for (const e of joiners) {
+        e.still = { style: e.style, x: e.sprite.to.x, y: e.sprite.to.y };
+        spots.push(e.still.x, e.still.y);
+      }
       joiners.length = 0;
-      stillDirty = true;
     }
-    if (stillDirty) {
-      const c = this.still.ctx;
-      c.setTransform(1, 0, 0, 1, 0, 0);
-      c.clearRect(0, 0, this.still.canvas.width, this.still.canvas.height);
-      for (const e of this.live.values()) if (e.still) this.glyphs.blit(c, e.styleKey, e.pod.look, e.style, r, dpr, e.still.x, e.still.y, 1);
-      c.globalAlpha = 1;
+    if (this.stillAll || spots.length) {
+      this.paintStill(r, dpr);
       this.stillAt = now;
-      this.stillDirty = false;
     }
 
     const ctx = this.top.ctx;
@@ -280,6 +280,56 @@ export class Musicians {
         this.draw(performance.now());
       });
     }
+  }
+
+  /**
+   * Repaints the pods at rest: everything after a resize or theme change, else only the squares
+   * around the seats where a pod joined, left or changed (a burst then costs a few blits per
+   * arriving pod instead of a blit of every pod each time one arrives).
+   */
+  private paintStill(r: number, dpr: number): void {
+    const c = this.still.ctx;
+    const spots = this.stillSpots;
+    c.setTransform(1, 0, 0, 1, 0, 0);
+    let resting = 0;
+    for (const e of this.live.values()) if (e.still) resting++;
+    // Past this many squares a full repaint is cheaper than clipping each one.
+    if (this.stillAll || spots.length / 2 > resting / 4) {
+      c.clearRect(0, 0, this.still.canvas.width, this.still.canvas.height);
+      for (const e of this.live.values()) if (e.still) this.glyphs.blit(c, e.styleKey, e.pod.look, e.style, r, dpr, e.still.x, e.still.y, 1);
+    } else {
+      // A glyph covers a square of 2·half device pixels around its seat (GlyphCache.blit).
+      const half = Math.ceil((r + 3) * dpr) + 1;
+      const cell = 2 * half;
+      const grid = new Map<number, Entry[]>();
+      const keyOf = (gx: number, gy: number) => gx * 65536 + gy;
+      for (const e of this.live.values()) {
+        if (!e.still) continue;
+        const k = keyOf(Math.floor(Math.round(e.still.x * dpr) / cell), Math.floor(Math.round(e.still.y * dpr) / cell));
+        const list = grid.get(k);
+        if (list) list.push(e);
+        else grid.set(k, [e]);
+      }
+      for (let i = 0; i < spots.length; i += 2) {
+        const cx = Math.round(spots[i]! * dpr);
+        const cy = Math.round(spots[i + 1]! * dpr);
+        c.save();
+        c.beginPath();
+        c.rect(cx - half, cy - half, cell, cell);
+        c.clip();
+        c.clearRect(cx - half, cy - half, cell, cell);
+        // Any glyph overlapping the square has its seat within one glyph of it: the 3×3 cells around.
+        const gx = Math.floor(cx / cell);
+        const gy = Math.floor(cy / cell);
+        for (let dx = -1; dx <= 1; dx++)
+          for (let dy = -1; dy <= 1; dy++)
+            for (const e of grid.get(keyOf(gx + dx, gy + dy)) ?? []) this.glyphs.blit(c, e.styleKey, e.pod.look, e.style, r, dpr, e.still!.x, e.still!.y, 1);
+        c.restore();
+      }
+    }
+    c.globalAlpha = 1;
+    spots.length = 0;
+    this.stillAll = false;
   }
 
   private focusColour(): string {
