@@ -77,6 +77,12 @@ export function startScheduler(ctx: ControllerContext, name = 'default-scheduler
     update(p) {
       if (terminal(p)) return removePod(p);
       const uid = p.metadata.uid!;
+      // Most updates of a bound pod are the kubelet's status writes: nothing the scheduler weighs changed.
+      const previous = p.spec?.nodeName ? cache.refreshPod(p) : undefined;
+      if (previous) {
+        queue.onEvent({ resource: 'Pod', action: Action.UpdateOther, label: 'AssignedPodUpdate' }, previous, p);
+        return;
+      }
       const pi = newPodInfo(p);
       if (pi.nodeName) {
         const old = cache.getPod(uid);

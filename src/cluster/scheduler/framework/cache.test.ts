@@ -35,6 +35,23 @@ describe('scheduler cache', () => {
     expect([c.isAssumed('u'), c.get('n1')!.reqCpu, c.get('n1')!.pods.length]).toEqual([false, 1000, 1]);
   });
 
+  it('a status-only update swaps the cached pod object in place; any change of spec, labels or deletion is refused', () => {
+    const c = new Cache();
+    c.addNode(makeNode('n1'));
+    const pi = makePod('p', { uid: 'u', cpu: '1', node: 'n1' });
+    c.addPod(pi);
+    const v1 = pi.pod;
+    const v2 = { ...v1, metadata: { ...v1.metadata, resourceVersion: '2' }, status: { phase: 'Running' } };
+    expect(c.refreshPod(v2)).toBe(v1);
+    expect(c.getPod('u')!.pod).toBe(v2);
+    expect(c.get('n1')!.pods[0]!.pod).toBe(v2);
+    expect(c.get('n1')!.reqCpu).toBe(1000);
+    expect(c.refreshPod({ ...v2, spec: { ...v2.spec } })).toBeUndefined();
+    expect(c.refreshPod({ ...v2, metadata: { ...v2.metadata, labels: { app: 'x' } } })).toBeUndefined();
+    expect(c.refreshPod({ ...v2, metadata: { ...v2.metadata, deletionTimestamp: '2025-01-01T00:00:00Z' } })).toBeUndefined();
+    expect(c.refreshPod({ ...v2, metadata: { ...v2.metadata, uid: 'unknown' } })).toBeUndefined();
+  });
+
   it('an update re-accounts a pod whose requests changed, and removal releases them', () => {
     const c = new Cache();
     c.addNode(makeNode('n1'));

@@ -159,6 +159,21 @@ export class Cache {
     this.replace(st, pi);
   }
 
+  /**
+   * A newer version of a cached pod whose scheduling inputs are the very same objects (a status
+   * write shares spec, labels and the deletion mark): only the pod object is swapped, in place, so
+   * every node's list keeps pointing at the current version without re-accounting anything.
+   * Returns the version it replaced.
+   */
+  refreshPod(pod: KObject): KObject | undefined {
+    const st = this.podStates.get(pod.metadata.uid!);
+    if (!st || st.assumed) return undefined;
+    const old = st.info.pod;
+    if (old.spec !== pod.spec || old.metadata.labels !== pod.metadata.labels || old.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp) return undefined;
+    (st.info as { pod: KObject }).pod = pod;
+    return old;
+  }
+
   removePod(uid: string): PodInfo | undefined {
     const st = this.podStates.get(uid);
     if (!st) return undefined;
