@@ -27,6 +27,15 @@ function addNodes(c: Cluster, specs: NodeSpec[]): void {
   c.clock.flush();
 }
 
+/**
+ * Lets the new nodes settle before the clock starts: their DaemonSet pods (kube-proxy on every
+ * node) pulled and Running, so the figure measures the Deployments' pods, not the nodes joining.
+ */
+function settle(c: Cluster): void {
+  const daemonPodsPending = () => c.store.list('pods', { namespace: 'kube-system' }).items.some((p) => p.status?.phase !== 'Running');
+  for (let s = 0; s < 300 && daemonPodsPending(); s++) c.clock.advance(1000);
+}
+
 function deployment(i: number, replicas: number): KObject {
   const app = `app-${i}`;
   return {
@@ -53,6 +62,7 @@ export function e2eFigures(nodeCount: number, podCount: number, perDeployment = 
   const heap0 = process.memoryUsage().heapUsed;
   const c = createCluster({ seed: 1, empty: true, nodes: [], historySize: 20_000 });
   addNodes(c, nodes(nodeCount));
+  settle(c);
   const deployDef = c.api.registry.get('apps', 'deployments')!;
   // Count each of the Deployments' pods once (not kube-system's DaemonSet pods, one per node):
   // remember uids that reached Running.

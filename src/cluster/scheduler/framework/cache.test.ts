@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeNode, makePod } from '../plugins/testing';
+import type { KObject } from '../../api/types';
 import { Cache } from './cache';
 import { withNodeName } from './podInfo';
 
@@ -41,7 +42,7 @@ describe('scheduler cache', () => {
     const pi = makePod('p', { uid: 'u', cpu: '1', node: 'n1' });
     c.addPod(pi);
     const v1 = pi.pod;
-    const v2 = { ...v1, metadata: { ...v1.metadata, resourceVersion: '2' }, status: { phase: 'Running' } };
+    const v2: KObject = { ...v1, metadata: { ...v1.metadata, resourceVersion: '2' }, status: { phase: 'Running' } };
     expect(c.refreshPod(v2)).toBe(v1);
     expect(c.getPod('u')!.pod).toBe(v2);
     expect(c.get('n1')!.pods[0]!.pod).toBe(v2);
