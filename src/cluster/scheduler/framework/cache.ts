@@ -111,6 +111,11 @@ export class Cache {
     return this.preferNoSchedule.size > 0;
   }
 
+  /** The cluster-wide summary of an image (normalized name): its size and how many nodes have it. */
+  imageSummary(name: string): ImageStateSummary | undefined {
+    return this.images.get(name)?.summary;
+  }
+
   /** Whether any node reports images (ImageLocality scores 0 everywhere otherwise). */
   get anyImages(): boolean {
     return this.images.size > 0;

@@ -82,6 +82,25 @@ describe('batch forms agree with per-node forms', () => {
     }
   });
 
+  it.each([
+    ['on some nodes, too small to count', [{ names: ['registry.k8s.io/pause:3.10'], sizeBytes: 320_000 }], [], 'registry.k8s.io/pause:3.10', 0],
+    ['on every node', [{ names: ['nginx:1.27'], sizeBytes: 500 * 2 ** 20 }], [{ names: ['nginx:1.27'], sizeBytes: 500 * 2 ** 20 }], 'nginx:1.27', 48],
+    ['on some nodes, large', [{ names: ['nginx:1.27'], sizeBytes: 500 * 2 ** 20 }], [], 'nginx:1.27', null],
+    ['on no node', [{ names: ['redis:7'], sizeBytes: 500 * 2 ** 20 }], [], 'nginx:1.27', 0],
+  ])('ImageLocality with the image %s is uniform exactly when every node scores the same', (_what, onFirst, onSecond, image, expected) => {
+    const h = testHandle([makeNode('n1', { images: onFirst }), makeNode('n2', { images: onSecond })]);
+    const il = buildProfile(h).find(({ plugin }) => plugin.name === 'ImageLocality')!.plugin as ScorePlugin;
+    const pod = makePod('p', { image });
+    const state = new CycleState();
+    const perNode = h.cache.list().map((n) => il.score(state, pod, n));
+    expect(il.uniformScore!(state, pod)).toBe(expected);
+    if (expected !== null) expect(perNode).toEqual([expected, expected]);
+    else expect(new Set(perNode).size).toBe(2);
+    const batch = new Float64Array(2);
+    il.scoreAll!(state, pod, h.cache.list(), batch, 2, { table: h.cache.table, idx: h.cache.listRows() });
+    expect([...batch]).toEqual(perNode);
+  });
+
   it('a cluster without PreferNoSchedule taints or images scores TaintToleration and ImageLocality uniformly', () => {
     const h = testHandle([makeNode('n1'), makeNode('n2')]);
     const byName = Object.fromEntries(buildProfile(h).map(({ plugin }) => [plugin.name, plugin as ScorePlugin]));

@@ -38,13 +38,34 @@ export function newImageLocality(h: Handle): ScorePlugin {
     }
     return calculatePriority(sum, pod.images.length);
   };
+  /**
+   * The score when it cannot differ between nodes: each of the pod's images is on every node or on
+   * none, or even a node holding all of them stays under the 23 MB floor (the pause image, say).
+   */
+  const uniform = (pod: PodInfo): number | null => {
+    const n = pod.images.length;
+    if (!h.cache.anyImages) return calculatePriority(0, n);
+    const total = h.cache.numNodes;
+    let everywhere = 0;
+    let most = 0;
+    let partial = false;
+    for (const img of pod.images) {
+      const s = h.cache.imageSummary(img);
+      if (!s || s.numNodes === 0) continue;
+      most += s.size;
+      if (s.numNodes >= total) everywhere += scaledImageScore(s, total);
+      else partial = true;
+    }
+    if (!partial) return calculatePriority(everywhere, n);
+    return most < minThreshold ? calculatePriority(0, n) : null;
+  };
   return {
     name: Name,
     score: (_state, pod, node) => score(pod, node),
-    // No node reports images: every node scores as one without the pod's images.
-    uniformScore: (_state, pod) => (h.cache.anyImages ? null : calculatePriority(0, pod.images.length)),
+    uniformScore: (_state, pod) => uniform(pod),
     scoreAll(_state, pod, nodes, out, n) {
-      if (!h.cache.anyImages) out.fill(calculatePriority(0, pod.images.length), 0, n);
+      const u = uniform(pod);
+      if (u !== null) out.fill(u, 0, n);
       else for (let i = 0; i < n; i++) out[i] = score(pod, nodes[i]!);
     },
   };
