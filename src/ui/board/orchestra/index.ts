@@ -20,9 +20,9 @@ const COMETS_PER_STEP = 4;
 
 export function createOrchestra(host: HTMLElement): Renderer {
   const root = select(host);
-  // Stacked layers, each its own compositor layer: the stage (nodes, podium, lamps), which changes
-  // rarely; the beams, which change when pods take new seats; the pods on a canvas (with their
-  // accessible proxies), repainted while they move; particles and comets, which move every frame.
+  // Stacked layers: the stage (nodes, podium, lamps), which changes rarely; the beams, which change
+  // when pods take new seats (these two paint into one compositor layer, see board.css); the pods on
+  // two canvases (with their accessible proxies); particles and comets, which move every frame.
   const svg = root.append('svg').attr('class', 'board-svg orchestra stage-static').attr('role', 'group').attr('aria-label', 'Orchestra view of the cluster');
   const live = root.append('svg').attr('class', 'board-svg orchestra stage-live').attr('aria-hidden', 'true');
   const musicians = new Musicians(host, 'Pods');
