@@ -291,10 +291,8 @@ export class Musicians {
     const c = this.still.ctx;
     const spots = this.stillSpots;
     c.setTransform(1, 0, 0, 1, 0, 0);
-    let resting = 0;
-    for (const e of this.live.values()) if (e.still) resting++;
-    // Past this many squares a full repaint is cheaper than clipping each one.
-    if (this.stillAll || spots.length / 2 > resting / 4) {
+    // Past a quarter of the pods' worth of squares, a full repaint is cheaper than clipping each one.
+    if (this.stillAll || spots.length / 2 > this.live.size / 4) {
       c.clearRect(0, 0, this.still.canvas.width, this.still.canvas.height);
       for (const e of this.live.values()) if (e.still) this.glyphs.blit(c, e.styleKey, e.pod.look, e.style, r, dpr, e.still.x, e.still.y, 1);
     } else {

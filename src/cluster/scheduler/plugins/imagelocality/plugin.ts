@@ -63,10 +63,9 @@ export function newImageLocality(h: Handle): ScorePlugin {
     name: Name,
     score: (_state, pod, node) => score(pod, node),
     uniformScore: (_state, pod) => uniform(pod),
+    // The framework asks uniformScore first and only calls this when nodes can differ.
     scoreAll(_state, pod, nodes, out, n) {
-      const u = uniform(pod);
-      if (u !== null) out.fill(u, 0, n);
-      else for (let i = 0; i < n; i++) out[i] = score(pod, nodes[i]!);
+      for (let i = 0; i < n; i++) out[i] = score(pod, nodes[i]!);
     },
   };
 }
