@@ -1,5 +1,6 @@
 import { benchScheduler, type BenchResult } from '../cluster/scheduler/bench';
 import type { Figure } from './report';
+import { startProfile } from './profile';
 
 /** CPU time of this process in ms: steadier than wall time on a shared machine. */
 const cpuMs = () => process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000;
@@ -12,7 +13,7 @@ const cpuMs = () => process.cpuUsage().user / 1000 + process.cpuUsage().system /
 export function schedulerFigures(nodeCount: number, podCount: number): Figure[] {
   const figures: Figure[] = [];
   for (const mode of ['e2e', 'algorithm'] as const) {
-    const r: BenchResult = benchScheduler({ nodes: nodeCount, pods: podCount, mode, now: cpuMs });
+    const r: BenchResult = benchScheduler({ nodes: nodeCount, pods: podCount, mode, now: cpuMs, window: () => startProfile(`scheduler-${mode}`) });
     if (r.scheduled < podCount) throw new Error(`scheduler ${mode}: only ${r.scheduled}/${podCount} pods bound`);
     const label = mode === 'e2e' ? 'scheduler' : 'scheduler.algorithm_only';
     figures.push({

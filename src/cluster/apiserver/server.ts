@@ -93,7 +93,7 @@ export class ApiServer {
     this.rng = deps.rng;
     this.admission = deps.admission ?? admissionPlugins;
     this.fieldChecker = deps.fieldChecker;
-    for (const d of this.registry.defs) this.store.register(resourceKey(d), d.indexers);
+    for (const d of this.registry.defs) this.store.register(resourceKey(d), d.indexers, d.sharedPaths);
     const store = this.store;
     const self = this;
     this.ctx = {

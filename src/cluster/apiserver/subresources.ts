@@ -76,7 +76,7 @@ export function bindPod(api: ApiServer, def: ResourceDef, ns: string, name: stri
   if (binding.metadata?.annotations)
     next.metadata.annotations = { ...(pod.metadata.annotations ?? {}), ...clone(binding.metadata.annotations) };
   const conds = (pod.status?.conditions ?? []).filter((c: { type: string }) => c.type !== 'PodScheduled');
-  conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: api.ctx.now });
+  conds.push(scheduledCondition(api.ctx.now));
   next.status = { ...(pod.status ?? {}), conditions: conds };
   if (opts.dryRun) return;
   try {
@@ -84,6 +84,14 @@ export function bindPod(api: ApiServer, def: ResourceDef, ns: string, name: stri
   } catch {
     throw api.conflictFor(def, name);
   }
+}
+
+// Every pod bound in the same second gets the same condition: one frozen object (store/sharing.ts).
+let lastScheduled: Readonly<Record<string, unknown>> | undefined;
+function scheduledCondition(now: string): Readonly<Record<string, unknown>> {
+  if (lastScheduled?.lastTransitionTime !== now)
+    lastScheduled = Object.freeze({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
+  return lastScheduled;
 }
 
 /** A Status object for successful subresource POSTs (binding, eviction). */

@@ -99,6 +99,11 @@ export interface ResourceDef {
 
   /** Extra store indexes (name → values an object files under). */
   indexers?: Record<string, Indexer>;
+  /**
+   * Subtrees that repeat across objects of this resource, stored once (`a.b[]` = each element of
+   * array `b`): equal tolerations, conditions or Event sources become one frozen object.
+   */
+  sharedPaths?: readonly string[];
   /** Field selectors beyond metadata.name / metadata.namespace: field → getter. */
   fieldSelectors?: Record<string, (o: KObject) => string | undefined>;
   /** Field selectors answered from an index (field → index name). */

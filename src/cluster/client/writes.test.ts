@@ -56,9 +56,12 @@ describe('owned writes store the same objects as copied ones', () => {
     const copied = ca.updateStatus('pods', { metadata: { name: 'p', namespace: 'default' }, status: mine });
     expect(Object.isFrozen(mine)).toBe(false);
     expect(copied.status).toEqual(mine);
-    const owned = ca.updateStatus('pods', { metadata: { name: 'p', namespace: 'default' }, status: { ...mine, phase: 'Succeeded' } }, { owned: true });
+    // New content, so the store cannot share an equal array it already holds (see store/sharing.ts).
+    const conditions = [{ type: 'Ready', status: 'False' }];
+    const owned = ca.updateStatus('pods', { metadata: { name: 'p', namespace: 'default' }, status: { ...mine, phase: 'Succeeded', conditions } }, { owned: true });
     expect(owned.status.phase).toBe('Succeeded');
-    expect(owned.status.conditions).toBe(mine.conditions);
+    expect(owned.status.conditions).toBe(conditions);
+    expect(Object.isFrozen(conditions)).toBe(true);
     expect(p.metadata.uid).toBe(owned.metadata.uid);
   });
 

@@ -129,6 +129,19 @@ function condition(p: PodSim, type: string, status: string, now: number, reason?
   return out;
 }
 
+// A changed condition repeats across pods (same type, status and second): one frozen object each,
+// so the store keeps one copy and keys the conditions array by its elements (store/sharing.ts).
+const conditions = new Map<string, Json>();
+
+function shared(c: Json): Json {
+  const key = `${c.type}|${c.status}|${c.lastTransitionTime}|${c.reason ?? ''}|${c.message ?? ''}`;
+  const known = conditions.get(key);
+  if (known) return known;
+  if (conditions.size >= 4096) conditions.clear();
+  conditions.set(key, Object.freeze(c));
+  return c;
+}
+
 /** `prev` (a part of the status the API server holds, frozen) when it equals `fresh`: unchanged parts stay shared. */
 function keep<T>(fresh: T, prev: T | undefined): T {
   return prev !== undefined && deepEqual(fresh, prev) ? prev : fresh;
@@ -147,7 +160,8 @@ function byType(list: Json[] | undefined, type: string): Json {
 }
 
 function addCondition(conds: Json[], oldConds: Json[] | undefined, c: Json): void {
-  conds.push(keep(c, byType(oldConds, c.type)));
+  const kept = keep(c, byType(oldConds, c.type));
+  conds.push(kept === c ? shared(c) : kept);
 }
 
 function byName(list: Json[] | undefined, name: string): Json {

@@ -25,6 +25,8 @@ export interface BenchOptions {
   now: () => number;
   mode?: 'e2e' | 'algorithm';
   seed?: number;
+  /** Called when the measured window opens; the function it returns is called when it closes (profiling). */
+  window?: () => () => void;
 }
 
 export interface BenchResult {
@@ -125,9 +127,11 @@ function benchE2E(o: BenchOptions): BenchResult {
     uids.push(c.api.create(rsDef, 'default', rs).object.metadata.uid!);
   }
   for (let i = 0; i < o.pods; i++) c.api.create(podDef, 'default', benchPod(i, apps, uids[i % apps]));
+  const close = o.window?.();
   const t1 = o.now();
   c.clock.runUntilIdle();
   const t2 = o.now();
+  close?.();
   const pending = c.store.byIndex('pods', 'nodeName', '').length;
   return result('e2e', o, o.pods - pending, t0, t1, t2);
 }
@@ -171,9 +175,11 @@ function benchAlgorithm(o: BenchOptions): BenchResult {
     pods.set(`default/${p.metadata.name}`, p);
     s.queue.add(newPodInfo(p));
   }
+  const close = o.window?.();
   const t1 = o.now();
   clock.runUntilIdle();
   const t2 = o.now();
+  close?.();
   let scheduled = 0;
   for (const p of pods.values()) if (p.spec.nodeName) scheduled++;
   return result('algorithm', o, scheduled, t0, t1, t2);

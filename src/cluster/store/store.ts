@@ -3,6 +3,7 @@ import { deepFreeze } from '../api/types';
 import { equalityTerms, matches, type Selector } from '../api/labels';
 import { byKey, Collection, objectKey, type Bucket, type Cell, type Indexer } from './collection';
 import { History, type StoreEvent } from './history';
+import { compileSharedPaths, SubtreePool, type SharedPaths } from './sharing';
 
 export type { StoreEvent };
 
@@ -62,6 +63,9 @@ export interface StoreConfig {
  */
 export class Store {
   private collections = new Map<string, Collection>();
+  /** Per resource: subtrees that repeat across its objects, stored once (see sharing.ts). */
+  private sharedPaths = new Map<string, SharedPaths>();
+  private pool = new SubtreePool();
   private watchers = new Map<string, Set<Watcher>>();
   private history: History;
   private revision = 0;
@@ -75,9 +79,13 @@ export class Store {
     this.maxObjects = cfg.maxObjects ?? 1_000_000;
   }
 
-  /** Declares a resource and its extra indexes; must precede any write to it. */
-  register(resource: string, indexers: Record<string, Indexer> = {}): void {
+  /**
+   * Declares a resource, its extra indexes and the paths of subtrees its objects share (e.g.
+   * `status.conditions[]`); must precede any write to it.
+   */
+  register(resource: string, indexers: Record<string, Indexer> = {}, shared: readonly string[] = []): void {
     if (!this.collections.has(resource)) this.collections.set(resource, new Collection(indexers));
+    if (shared.length) this.sharedPaths.set(resource, compileSharedPaths(shared));
   }
 
   get rv(): number {
@@ -115,7 +123,7 @@ export class Store {
     if (c.get(obj.metadata.namespace, obj.metadata.name!)) throw new StoreError('AlreadyExists', key);
     if (this.count >= this.maxObjects)
       throw new StoreError('Capacity', `the cluster holds its maximum of ${this.maxObjects} objects`);
-    const stored = this.stamp(obj);
+    const stored = this.stamp(resource, obj);
     c.add(key, stored);
     this.count++;
     this.commit({ type: 'ADDED', resource, object: stored, rv: this.revision });
@@ -132,7 +140,7 @@ export class Store {
     if (!prev) throw new StoreError('NotFound', objectKey(obj.metadata.namespace, obj.metadata.name!));
     if (expectRv !== undefined && expectRv !== prev.metadata.resourceVersion)
       throw new StoreError('Conflict', objectKey(obj.metadata.namespace, obj.metadata.name!));
-    const stored = this.stamp(obj);
+    const stored = this.stamp(resource, obj);
     c.replace(stored);
     this.commit({ type: 'MODIFIED', resource, object: stored, prev, rv: this.revision });
     return stored;
@@ -152,9 +160,11 @@ export class Store {
     return last;
   }
 
-  private stamp(obj: KObject): KObject {
+  private stamp(resource: string, obj: KObject): KObject {
     this.revision++;
     obj.metadata.resourceVersion = String(this.revision);
+    const shared = this.sharedPaths.get(resource);
+    if (shared && !Object.isFrozen(obj)) this.pool.apply(obj, shared);
     return deepFreeze(obj);
   }
 
