@@ -42,6 +42,44 @@ export function makeSelectable<E extends Element, D>(sel: Selection<E, D, Elemen
     });
 }
 
+/**
+ * The same behaviour for many elements through one set of listeners on their container: `find`
+ * names the selectable behind an event's target (or undefined). A thousand pods then cost no
+ * listeners each; focus and pointer use the bubbling focusin/out and pointerover/out.
+ */
+export function delegateSelectable(container: Element, find: (target: Element) => { el: Element; s: Selectable } | undefined): void {
+  const hit = (ev: Event) => (ev.target instanceof Element ? find(ev.target) : undefined);
+  container.addEventListener('click', (ev) => {
+    const h = hit(ev);
+    if (!h) return;
+    ev.stopPropagation();
+    ui.select(h.s.ref);
+  });
+  container.addEventListener('keydown', (ev) => {
+    const h = hit(ev);
+    const key = (ev as KeyboardEvent).key;
+    if (!h || (key !== 'Enter' && key !== ' ')) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    ui.select(h.s.ref);
+  });
+  const enter = (ev: Event) => {
+    const h = hit(ev);
+    if (h) showTip(h.el, h.s.uid);
+  };
+  const leave = (ev: Event) => {
+    const h = hit(ev);
+    // Moving within the same element (or onto another proxy, which shows its own tip) keeps it.
+    const to = (ev as PointerEvent | FocusEvent).relatedTarget;
+    if (!h || (to instanceof Element && h.el.contains(to))) return;
+    if (useUi.getState().hover === h.s.uid) useUi.setState({ hover: undefined, hoverAt: undefined });
+  };
+  container.addEventListener('pointerover', enter);
+  container.addEventListener('focusin', enter);
+  container.addEventListener('pointerout', leave);
+  container.addEventListener('focusout', leave);
+}
+
 interface Labelled extends Element {
   __a11y?: string;
   __datum?: unknown;

@@ -109,23 +109,35 @@ export function applyDeltas(prev: MirrorState, deltas: readonly MirrorDelta[]): 
     if (!m) copies.set(k, (m = new Map(prev[k] as ReadonlyMap<string, View>)));
     return m;
   };
-  let events: EventView[] | undefined;
+  // Events: a changed Event moves to the end (newest). Positions by uid, and holes filled in at the
+  // end, so a burst of a thousand Events costs a thousand lookups, not a search of the feed each.
+  let events: (EventView | undefined)[] | undefined;
+  let at: Map<string, number> | undefined;
+  const feed = (): [(EventView | undefined)[], Map<string, number>] => {
+    if (!events || !at) {
+      events = [...prev.events];
+      at = new Map();
+      for (let i = 0; i < events.length; i++) at.set(events[i]!.uid, i);
+    }
+    return [events, at];
+  };
   const activity: Activity[] = [];
   const audit: AuditEntry[] = [];
   for (const d of deltas) {
     for (const v of d.upserts) {
       if (v.kind === 'Event') {
-        events ??= [...prev.events];
-        const i = events.findIndex((e) => e.uid === v.uid);
-        if (i >= 0) events.splice(i, 1);
-        events.push(v);
+        const [list, pos] = feed();
+        const i = pos.get(v.uid);
+        if (i !== undefined) list[i] = undefined;
+        pos.set(v.uid, list.length);
+        list.push(v);
       } else writable(MAP_OF[v.kind]).set(v.uid, v);
     }
     for (const r of d.removes) {
       if (r.kind === 'Event') {
-        events ??= [...prev.events];
-        const i = events.findIndex((e) => e.uid === r.uid);
-        if (i >= 0) events.splice(i, 1);
+        const [list, pos] = feed();
+        const i = pos.get(r.uid);
+        if (i !== undefined) (list[i] = undefined), pos.delete(r.uid);
       } else writable(MAP_OF[r.kind]).delete(r.uid);
     }
     activity.push(...d.activity);
@@ -133,7 +145,10 @@ export function applyDeltas(prev: MirrorState, deltas: readonly MirrorDelta[]): 
   }
   const next: MirrorState = { ...prev, clock: deltas[deltas.length - 1].clock, version: prev.version + 1 };
   for (const [k, m] of copies) (next as unknown as Record<MapKey, ReadonlyMap<string, View>>)[k] = m;
-  if (events) next.events = events.length > EVENT_CAP ? events.slice(-EVENT_CAP) : events;
+  if (events) {
+    const list = (events as (EventView | undefined)[]).filter((e): e is EventView => e !== undefined);
+    next.events = list.length > EVENT_CAP ? list.slice(-EVENT_CAP) : list;
+  }
   if (activity.length) next.activity = capConcat(prev.activity, activity, ACTIVITY_CAP);
   if (audit.length) next.audit = capConcat(prev.audit, audit, AUDIT_CAP);
   return next;

@@ -7,11 +7,10 @@
  * paints as one piece. A circle is touched only when its pod, its seat or the selection changed,
  * and shows only the keyboard focus ring (board.css).
  */
-import { select } from 'd3';
 import type { ObjectRef, PodView } from '../../../protocol/views';
 import { useUi } from '../../state/uiStore';
 import { podLabel } from '../a11y';
-import { makeSelectable, sameRef, type Selectable } from '../interact';
+import { delegateSelectable, sameRef, type Selectable } from '../interact';
 
 export interface Seated {
   pod: PodView;
@@ -23,7 +22,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 interface Proxy {
   el: SVGCircleElement;
-  /** The pod the element currently stands for (makeSelectable reads it through the datum). */
+  /** The pod the element currently stands for (the delegated handlers read it here). */
   datum: { pod: PodView };
   x: number;
   y: number;
@@ -46,6 +45,10 @@ export class PodProxies {
     this.el.setAttribute('class', 'pod-proxies');
     this.el.setAttribute('role', 'group');
     this.el.setAttribute('aria-label', label);
+    delegateSelectable(this.el, (target) => {
+      const p = this.proxies.get(target.getAttribute('data-uid') ?? '');
+      return p && p.el === target ? { el: p.el, s: selectable(p.datum) } : undefined;
+    });
   }
 
   resize(width: number, height: number): void {
@@ -68,9 +71,9 @@ export class PodProxies {
         el.setAttribute('class', 'pod-proxy');
         el.setAttribute('r', String(r));
         el.setAttribute('data-uid', uid);
+        el.setAttribute('tabindex', '0');
+        el.setAttribute('role', 'button');
         p = { el, datum: { pod: d.pod }, x: NaN, y: NaN, on: false };
-        const datum = p.datum;
-        makeSelectable(select(el).datum(datum), selectable);
         this.proxies.set(uid, p);
         this.label(p, selected);
       } else if (p.datum.pod !== d.pod) {
