@@ -3,6 +3,7 @@ import { createRng, type Rng } from './sim/rng';
 import { Store } from './store/store';
 import { Registry } from './apiserver/registry';
 import { allResources } from './apiserver/resources';
+import { DEFAULT_EVENT_TTL_MS, EventExpiry } from './apiserver/eventTtl';
 import { ApiServer } from './apiserver/server';
 import { applyPatch } from './apiserver/patch';
 import { handleRest, type RestExtensions } from './apiserver/rest/handler';
@@ -33,6 +34,8 @@ export interface ClusterOptions extends BootstrapOptions {
   controllerConfig?: Partial<ControllerConfig>;
   /** Entries the event log keeps (default 1,000,000). */
   eventLogCapacity?: number;
+  /** kube-apiserver's --event-ttl in ms: Events expire this long after their last write (default 1h; 0 keeps them). */
+  eventTtlMs?: number;
 }
 
 /** The composition root: one clock, one RNG, the store, the API server and its REST face. */
@@ -55,6 +58,8 @@ export function createCluster(opts: ClusterOptions = {}): Cluster {
   store.onCommit = (e) => log.record(e);
   const registry = new Registry(allResources);
   const api = new ApiServer({ store, registry, clock, rng: rng.fork('apiserver'), fieldChecker });
+  const ttl = opts.eventTtlMs ?? DEFAULT_EVENT_TTL_MS;
+  if (ttl > 0) new EventExpiry(store, clock, ttl);
   const ext: RestExtensions = {
     applyPatch,
     openapi: openapiExtension(registry),

@@ -6,10 +6,12 @@
  *   --speed <f>        simulated seconds per wall second (default 1)
  *   --empty            nodes only, no sample workload
  *   --max-objects <n>  store capacity
+ *   --event-ttl <d>    how long Events live after their last write (default 1h, as kube-apiserver; 0 keeps them)
  *   --log              print every request
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseDuration } from '../cluster/api/duration';
 import { createCluster } from '../cluster/cluster';
 import { serveCluster } from './http';
 import { writeKubeconfig } from './kubeconfig';
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     speed: { type: 'string', default: '1' },
     empty: { type: 'boolean', default: false },
     'max-objects': { type: 'string' },
+    'event-ttl': { type: 'string', default: '1h' },
     log: { type: 'boolean', default: false },
   },
 });
@@ -31,11 +34,17 @@ if (!(speed > 0)) {
   console.error(`--speed must be a positive number, got ${values.speed}`);
   process.exit(2);
 }
+const eventTtl = parseDuration(values['event-ttl']!);
+if (eventTtl === undefined) {
+  console.error(`--event-ttl must be a duration such as 1h, 30m or 0, got ${values['event-ttl']}`);
+  process.exit(2);
+}
 const startWall = Date.now();
 const cluster = createCluster({
   seed: Number(values.seed),
   empty: values.empty,
   maxObjects: values['max-objects'] ? Number(values['max-objects']) : undefined,
+  eventTtlMs: eventTtl,
   startTime: Math.floor(startWall / 1000) * 1000,
 });
 const simStart = cluster.clock.now();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goDuration, humanDuration, shortHumanDuration, translateTimestampSince } from './duration';
+import { goDuration, humanDuration, parseDuration, shortHumanDuration, translateTimestampSince } from './duration';
 
 const s = 1000;
 const m = 60 * s;
@@ -112,4 +112,22 @@ describe('goDuration (time.Duration.String)', () => {
     [-300, '-300ms'],
   ];
   for (const [ms, want] of cases) it(`${ms} ms is "${want}"`, () => expect(goDuration(ms)).toBe(want));
+});
+
+describe('parseDuration (Go time.ParseDuration, for flags)', () => {
+  it.each([
+    ['1h', 3_600_000],
+    ['30m', 1_800_000],
+    ['1h30m0s', 5_400_000],
+    ['90s', 90_000],
+    ['1.5h', 5_400_000],
+    ['250ms', 250],
+    ['0', 0],
+    ['', undefined],
+    ['1 hour', undefined],
+    ['5', undefined],
+    ['1h-2m', undefined],
+  ])('%s → %s ms', (text, ms) => {
+    expect(parseDuration(text)).toBe(ms);
+  });
 });
