@@ -107,6 +107,7 @@ export class NodeInfo {
     d[o + ALLOC_MEM] = a.mem;
     d[o + ALLOC_EPH] = a.eph;
     d[o + ALLOC_PODS] = a.pods;
+    this.table.touch(this.row);
     this.allocScalar = a.scalar;
     let flags = F_NODE;
     if (this.unschedulable) flags |= F_UNSCHEDULABLE;
@@ -166,6 +167,7 @@ export class NodeInfo {
         this.reqScalar.set(k, (this.reqScalar.get(k) ?? 0) + sign * v);
       }
     if (pi.hostPorts.length) for (const p of pi.hostPorts) this.port(p, sign);
+    this.table.touch(this.row);
     this.generation++;
   }
 

@@ -18,7 +18,9 @@ export const NZ_CPU = 7;
 export const NZ_MEM = 8;
 export const POD_COUNT = 9;
 export const FLAGS = 10;
-export const ROW = 11;
+/** Bumped (from a per-table counter) whenever anything in the row changes: per-row caches check it. */
+export const VERSION = 11;
+export const ROW = 12;
 
 // FLAGS bits.
 /** The row belongs to an existing Node (not a ghost holding pods of a deleted node). */
@@ -54,6 +56,7 @@ export class NodeTable {
   labelVersion = 0;
   /** Rows with each FLAGS bit set (index = bit position), so filters can tell "none anywhere". */
   private flagCounts = new Int32Array(8);
+  private stamp = 0;
 
   constructor(capacity = 64) {
     this.data = new Float64Array(Math.max(1, capacity) * ROW);
@@ -73,13 +76,20 @@ export class NodeTable {
       for (const c of this.columns.values()) c.ids = growIds(c.ids, grown.length / ROW);
     }
     this.data.fill(0, row * ROW, row * ROW + ROW);
+    this.touch(row);
     this.setLabels(row, undefined);
     return row;
+  }
+
+  /** Marks the row changed (a new VERSION), for caches of results computed from it. */
+  touch(row: number): void {
+    this.data[row * ROW + VERSION] = ++this.stamp;
   }
 
   release(row: number): void {
     this.setFlags(row, 0);
     this.data.fill(0, row * ROW, row * ROW + ROW);
+    this.touch(row);
     this.setLabels(row, undefined);
     this.free.push(row);
   }
@@ -89,6 +99,7 @@ export class NodeTable {
     const old = this.data[o]!;
     for (let b = 0; b < 8; b++) this.flagCounts[b]! += ((flags >> b) & 1) - ((old >> b) & 1);
     this.data[o] = flags;
+    this.touch(row);
   }
 
   /** How many rows have `flag` set. */

@@ -107,4 +107,37 @@ describe('batch forms agree with per-node forms', () => {
     const pod = makePod('p');
     expect([byName.TaintToleration!.uniformScore!(new CycleState(), pod), byName.ImageLocality!.uniformScore!(new CycleState(), pod)]).toEqual([100, 0]);
   });
+
+  it('LeastAllocated and BalancedAllocation columns stay exact as pods come and go and nodes change (their per-row memo)', () => {
+    const h = cluster();
+    const byName = Object.fromEntries(buildProfile(h).map(({ plugin }) => [plugin.name, plugin as ScorePlugin]));
+    const scorers = [byName.NodeResourcesFit!, byName.NodeResourcesBalancedAllocation!];
+    const check = (pod: ReturnType<typeof makePod>) => {
+      const nodes = h.cache.list();
+      const rows: NodeRows = { table: h.cache.table, idx: h.cache.listRows() };
+      for (const p of scorers) {
+        const batch = new Float64Array(nodes.length);
+        p.scoreAll!(new CycleState(), pod, nodes, batch, nodes.length, rows);
+        expect([p.name, [...batch]]).toEqual([p.name, nodes.map((n) => p.score(new CycleState(), pod, n))]);
+      }
+    };
+    const replica = incoming['a plain replica'];
+    check(replica);
+    // Pods land on a node, one after the other, as in a burst of one ReplicaSet.
+    for (let i = 0; i < 3; i++) {
+      h.cache.addPod(makePod(`n${i}`, { node: 'a1', labels: web, cpu: '300m', memory: '1Gi' }));
+      check(replica);
+    }
+    h.cache.removePod(h.cache.list().find((n) => n.name === 'a1')!.pods.find((p) => p.name === 'w1')!.uid);
+    check(replica);
+    // Other requests, then the first ones again.
+    check(incoming['a pod requesting nothing']);
+    check(replica);
+    // A node's allocatable changes; a node goes and comes back (its row is reused).
+    h.cache.updateNode(makeNode('a2', { labels: { [zone]: 'a' }, cpu: '1' }), makeNode('a2', { labels: { [zone]: 'a' }, cpu: '3' }));
+    check(replica);
+    h.cache.removeNode(makeNode('b1'));
+    h.cache.addNode(makeNode('b3', { labels: { [zone]: 'b' }, cpu: '8' }));
+    check(replica);
+  });
 });

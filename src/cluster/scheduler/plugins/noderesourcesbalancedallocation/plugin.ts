@@ -5,12 +5,13 @@
 import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
 import type { PreScorePlugin, ScorePlugin } from '../../framework/types';
-import { ROW } from '../../framework/nodeTable';
+import { RowScoreCache } from '../../framework/rowCache';
 import { balancedAllocationOf, balancedAllocationScore } from '../noderesourcesfit/fit';
 
 export const Name = 'NodeResourcesBalancedAllocation';
 
 export function newBalancedAllocation(): PreScorePlugin & ScorePlugin {
+  const memo = new RowScoreCache(balancedAllocationOf);
   return {
     name: Name,
     preScore() {
@@ -21,13 +22,7 @@ export function newBalancedAllocation(): PreScorePlugin & ScorePlugin {
     },
     scoreAll(_state, pod, nodes, out, n, rows) {
       if (!rows) for (let i = 0; i < n; i++) out[i] = balancedAllocationScore(pod, nodes[i]!);
-      else {
-        const d = rows.table.data;
-        const idx = rows.idx;
-        const cpu = pod.cpu;
-        const mem = pod.mem;
-        for (let i = 0; i < n; i++) out[i] = balancedAllocationOf(d, idx[i]! * ROW, cpu, mem);
-      }
+      else memo.fill(rows, n, pod.cpu, pod.mem, out);
     },
   };
 }

@@ -9,6 +9,7 @@ import type { NodeInfo } from '../../framework/nodeInfo';
 import type { PodInfo } from '../../framework/podInfo';
 import { Code, Status, type EnqueueExtensions, type FilterPlugin, type PreFilterPlugin, type PreScorePlugin, type ScorePlugin } from '../../framework/types';
 import { ROW } from '../../framework/nodeTable';
+import { RowScoreCache } from '../../framework/rowCache';
 import { fitsEmptyNode, fitsRow, insufficientResources, leastAllocatedOf, leastAllocatedScore } from './fit';
 
 export const Name = 'NodeResourcesFit';
@@ -33,6 +34,7 @@ function increased(pod: PodInfo, old: KObject, node: KObject): boolean {
 }
 
 export function newNodeResourcesFit(): PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin & EnqueueExtensions {
+  const memo = new RowScoreCache(leastAllocatedOf);
   return {
     name: Name,
     preFilter() {
@@ -67,13 +69,7 @@ export function newNodeResourcesFit(): PreFilterPlugin & FilterPlugin & PreScore
     },
     scoreAll(_state, pod, nodes, out, n, rows) {
       if (!rows) for (let i = 0; i < n; i++) out[i] = leastAllocatedScore(pod, nodes[i]!);
-      else {
-        const d = rows.table.data;
-        const idx = rows.idx;
-        const cpu = pod.nonZeroCpu;
-        const mem = pod.nonZeroMem;
-        for (let i = 0; i < n; i++) out[i] = leastAllocatedOf(d, idx[i]! * ROW, cpu, mem);
-      }
+      else memo.fill(rows, n, pod.nonZeroCpu, pod.nonZeroMem, out);
     },
     events: () => [
       {
