@@ -25,7 +25,7 @@ export class EventRecorder {
   /**
    * Parts that repeat from Event to Event, kept as one frozen value each: a component's source, an
    * object's reference (a pod's Pulled, Created and Started name the same pod version), a message.
-   * At 150,000 pods, that is five Events a pod, and about 70 MB.
+   * A pod gets about five Events, so at 150,000 pods each shared part counts.
    */
   private readonly sources = new Map<string, Map<string, object>>();
   private lastRef?: { obj: KObject; fieldPath: string | undefined; ref: object };
@@ -107,7 +107,8 @@ export class EventRecorder {
     const last = this.lastRef;
     if (last && last.obj === obj && last.fieldPath === fieldPath) return last.ref;
     const ref = Object.freeze(involvedObject(obj, uid, fieldPath));
-    this.lastRef = { obj, fieldPath, ref };
+    // Only a stored (frozen) object is surely the same version next time.
+    this.lastRef = Object.isFrozen(obj) ? { obj, fieldPath, ref } : undefined;
     return ref;
   }
 }
